@@ -1,0 +1,68 @@
+import type { Role } from '@rapport/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../testing/harness';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+const ALL: Role[] = ['admin', 'manager', 'auditor', 'viewer'];
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Every staff endpoint with the roles allowed to use it. Requests carry a body that is valid
+ * where one is needed, so an allowed role never sees 401/403 and a refused role always does.
+ */
+const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown][] = [
+  ['GET', '/api/v1/auth/me', ALL],
+  ['GET', '/api/v1/users', ['admin']],
+  ['POST', '/api/v1/users', ['admin'], { email: 'x@y.example', name: 'X', role: 'viewer', password: '' }],
+  ['GET', `/api/v1/users/${MISSING}`, ['admin']],
+  ['PATCH', `/api/v1/users/${MISSING}`, ['admin'], { name: 'Y' }],
+  ['GET', '/api/v1/teams', ALL],
+  ['POST', '/api/v1/teams', ['admin', 'manager'], { name: '' }],
+  ['GET', `/api/v1/teams/${MISSING}`, ALL],
+  ['PATCH', `/api/v1/teams/${MISSING}`, ['admin', 'manager'], { name: 'Y' }],
+  ['DELETE', `/api/v1/teams/${MISSING}`, ['admin', 'manager']],
+  ['GET', '/api/v1/agents', ALL],
+  ['POST', '/api/v1/agents', ['admin', 'manager'], { name: '' }],
+  ['GET', `/api/v1/agents/${MISSING}`, ALL],
+  ['PATCH', `/api/v1/agents/${MISSING}`, ['admin', 'manager'], { name: 'Y' }],
+  ['GET', '/api/v1/api-keys', ['admin']],
+  ['POST', '/api/v1/api-keys', ['admin'], { name: '', scopes: [] }],
+  ['DELETE', `/api/v1/api-keys/${MISSING}`, ['admin']],
+  ['GET', '/api/v1/customers', ['admin', 'manager']],
+  ['GET', `/api/v1/customers/${MISSING}`, ['admin', 'manager']],
+  ['GET', '/api/v1/audit-log', ['admin']],
+];
+
+const cases = ENDPOINTS.flatMap(([method, path, allowed, json]) =>
+  ALL.map((role) => ({ method, path, role, json, allowed: allowed.includes(role) })),
+);
+
+describe('role matrix', () => {
+  it.each(ENDPOINTS.map(([method, path, , json]) => ({ method, path, json })))(
+    '$method $path refuses a request without a session with 401',
+    async ({ method, path, json }) => {
+      const res = await t.request(method, path, { json });
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Sign in to continue.' } });
+    },
+  );
+
+  it.each(cases)(
+    '$method $path as $role: allowed = $allowed',
+    async ({ method, path, role, json, allowed }) => {
+      const res = await t.request(method, path, { as: role, json });
+      if (allowed) {
+        expect([401, 403]).not.toContain(res.status);
+      } else {
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe('FORBIDDEN');
+        expect(res.body.error.message).toMatch(/^This needs the .+ role\.$/);
+      }
+    },
+  );
+});

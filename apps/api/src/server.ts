@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '@rapport/db';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { resolveSecret } from './secret';
+import { bootstrap } from './services/bootstrap';
+
+function fail(message: string): never {
+  process.stderr.write(`rapport: ${message}\n`);
+  process.exit(1);
+}
+
+/** PGlite allows one process per data folder; a pid file turns a second start into a clear message. */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'rapport.pid');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let alive = false;
+    try {
+      if (pid > 0 && pid !== process.pid) alive = process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive)
+      fail(`another Rapport (pid ${pid}) is using ${dataDir}. Stop it first, or set RAPPORT_DATA_DIR.`);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const dataDir = resolve(config.dataDir);
+  const logger = createLogger(config.logLevel);
+  config.secret = resolveSecret(config.secret, dataDir);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(dataDir);
+
+  const handle = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(dataDir, 'db') },
+  );
+  try {
+    await handle.migrate();
+  } catch (err) {
+    logger.error({ err }, 'migration failed');
+    unlock();
+    fail(`could not prepare the database: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const started = await bootstrap(handle.db, {
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+    demo: config.demo,
+  });
+
+  const app = createApp({ db: handle.db, config, logger });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    const url = `http://localhost:${config.port}`;
+    const database =
+      handle.kind === 'pglite' ? `embedded PGlite in ${join(dataDir, 'db')}` : 'Postgres server';
+    const lines = [
+      '',
+      `  Rapport is running at ${url}`,
+      `  Database: ${database}${started.demoTickets ? ` (demo data: ${started.demoTickets} tickets)` : ''}`,
+      started.admin.generatedPassword
+        ? `  Log in as ${started.admin.email} with password ${started.admin.generatedPassword}  (shown once: note it now)`
+        : started.admin.created
+          ? `  Log in as ${started.admin.email} with the password in RAPPORT_ADMIN_PASSWORD`
+          : `  Log in as ${started.admin.email} (password as set on the first start)`,
+      '  Press Ctrl-C to stop.',
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    unlock();
+    fail(
+      err.code === 'EADDRINUSE' ? `port ${config.port} is in use. Set PORT to another port.` : err.message,
+    );
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    // Finish in-flight requests, then close the database; idle keep-alive sockets would hold close() open.
+    server.close(async () => {
+      await handle.close();
+      unlock();
+      process.stdout.write('Rapport stopped.\n');
+      process.exit(0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => fail('in-flight requests did not finish within 10 s; stopping anyway.'), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `rapport: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
