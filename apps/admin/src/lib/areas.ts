@@ -1,0 +1,202 @@
+import type { Pathname } from '$app/types';
+import type { Role } from '@rapport/contracts';
+
+/** A top-level area of the admin, shown in the navigation to the roles that can use it. */
+export interface Area {
+  href: Pathname;
+  label: string;
+  /** What the area is for, in one sentence (the home page and the empty states use it). */
+  purpose: string;
+  roles: readonly Role[];
+  /** The part of the product the area arrives with; absent once it works. */
+  arrivesWith?: string;
+  /** What the area will hold, for its empty state until it arrives. */
+  preview?: readonly string[];
+}
+
+const ALL: readonly Role[] = ['admin', 'manager', 'auditor', 'viewer'];
+const MANAGERS: readonly Role[] = ['admin', 'manager'];
+
+export const AREAS: readonly Area[] = [
+  {
+    href: '/surveys',
+    label: 'Surveys',
+    purpose:
+      'Build the post-ticket survey: its questions and languages, and the rules that decide who is asked and when.',
+    roles: MANAGERS,
+    arrivesWith: 'the survey loop',
+    preview: [
+      'The default post-ticket survey, built from good service practice, ready to edit.',
+      'One-click rating links in a localized email, with follow-up questions and a comment.',
+      'Rules: delay after resolution, sampling rate, a per-customer limit, exclusions.',
+    ],
+  },
+  {
+    href: '/responses',
+    label: 'Responses',
+    purpose:
+      'Read every answer and comment, by team, agent and survey. Suspected bot answers are flagged, never deleted.',
+    roles: MANAGERS,
+    arrivesWith: 'the survey loop',
+    preview: [
+      'Each rating with its comment, ticket, agent and team.',
+      'Filters by survey, team, agent, score and date.',
+      'Answers that look automated, kept and flagged, and left out of the metrics.',
+    ],
+  },
+  {
+    href: '/follow-ups',
+    label: 'Follow-ups',
+    purpose:
+      'Close the loop with unhappy customers: low ratings, unresolved answers and callback requests get an owner and a due time.',
+    roles: MANAGERS,
+    arrivesWith: 'follow-ups',
+    preview: [
+      'A queue of customers to call back, with owners and due times.',
+      'A closing note on each follow-up, so what was done is on record.',
+      'The share of follow-ups closed in time, as a metric.',
+    ],
+  },
+  {
+    href: '/audits',
+    label: 'Audits',
+    purpose:
+      'Run the quarterly service audit of each team: a weighted checklist, reviews of sampled tickets, and a manager’s sign-off.',
+    roles: ['admin', 'manager', 'auditor'],
+    arrivesWith: 'the audit cycle',
+    preview: [
+      'A checklist template with sections, weights, N/A and critical items.',
+      'Reviews of a random sample of each agent’s resolved tickets against a scorecard.',
+      'Submit, sign-off, and corrective actions from every failed item.',
+    ],
+  },
+  {
+    href: '/reports',
+    label: 'Reports',
+    purpose:
+      'Follow satisfaction, effort and resolution over time, each rate with its sample size and 95% interval.',
+    roles: ['admin', 'manager', 'viewer'],
+    arrivesWith: 'reports',
+    preview: [
+      'CSAT, NPS and effort trends by team and agent.',
+      'Response rate, resolution rate and first-response time.',
+      'Small samples marked as such, never ranked.',
+    ],
+  },
+  {
+    href: '/okrs',
+    label: 'OKRs',
+    purpose:
+      'Set objectives with key results tied to live metrics, and see progress against the time gone in the quarter.',
+    roles: ['admin', 'manager', 'viewer'],
+    arrivesWith: 'OKRs',
+    preview: [
+      'Objectives for the quarter, each with key results.',
+      'Key results linked to live metrics, with a baseline, a target and a direction.',
+      'A status that compares progress with the time gone in the quarter.',
+    ],
+  },
+  {
+    href: '/settings',
+    label: 'Settings',
+    purpose:
+      'Teams and agents for everyone; customers for managers; users, API keys and the audit log for admins.',
+    roles: ALL,
+  },
+];
+
+/** A section under Settings. */
+export interface SettingsSection {
+  href: Pathname;
+  label: string;
+  purpose: string;
+  roles: readonly Role[];
+}
+
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  {
+    href: '/settings/users',
+    label: 'Users',
+    purpose: 'Who can sign in to Rapport, and with which role.',
+    roles: ['admin'],
+  },
+  {
+    href: '/settings/teams',
+    label: 'Teams & agents',
+    purpose: 'Your support teams, their leads, and the agents who answer tickets.',
+    roles: ALL,
+  },
+  {
+    href: '/settings/api-keys',
+    label: 'API keys',
+    purpose: 'Keys your helpdesk and reporting tools use to talk to Rapport.',
+    roles: ['admin'],
+  },
+  {
+    href: '/settings/customers',
+    label: 'Customers',
+    purpose: 'The people who open tickets, as your helpdesk reported them.',
+    roles: MANAGERS,
+  },
+  {
+    href: '/settings/audit-log',
+    label: 'Audit log',
+    purpose: 'Every change made by staff and API keys: who, what and when.',
+    roles: ['admin'],
+  },
+];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  auditor: 'Auditor',
+  viewer: 'Viewer',
+};
+
+/** What each role is for, shown where a role is chosen. */
+export const ROLE_PURPOSES: Record<Role, string> = {
+  admin: 'Everything, including users and API keys.',
+  manager: 'Surveys, follow-ups, audits, OKRs and teams.',
+  auditor: 'The audits assigned to them.',
+  viewer: 'Reads reports and OKRs.',
+};
+
+/** The areas a role sees in the navigation, in order. */
+export function areasFor(role: Role): Area[] {
+  return AREAS.filter((a) => a.roles.includes(role));
+}
+
+/** The settings sections a role sees. */
+export function settingsSectionsFor(role: Role): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((s) => s.roles.includes(role));
+}
+
+function within(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * Whether a role may open a path. Paths outside every area (the home page, unknown pages that end
+ * in a 404) are open to every signed-in user; the API checks the role again on every request.
+ *
+ * @example
+ * canOpen('/settings/users', 'manager') // false
+ */
+export function canOpen(pathname: string, role: Role): boolean {
+  const section = SETTINGS_SECTIONS.find((s) => within(pathname, s.href));
+  if (section) return section.roles.includes(role);
+  const area = AREAS.find((a) => within(pathname, a.href));
+  return area ? area.roles.includes(role) : true;
+}
+
+/** Whether a role may change teams and agents (others read them). */
+export function canManageTeams(role: Role): boolean {
+  return MANAGERS.includes(role);
+}
+
+/** The area at `href`; a missing one is a mistake in this file, so it throws. */
+export function areaAt(href: Pathname): Area {
+  const area = AREAS.find((a) => a.href === href);
+  if (!area) throw new Error(`No area at ${href}.`);
+  return area;
+}
