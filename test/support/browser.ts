@@ -30,7 +30,16 @@ export interface TestBrowser {
  * const { page, close } = await launchBrowser();
  * await page.goto(server.url);
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+/**
+ * What a person's desktop Chrome says. Headless Chromium announces itself as "HeadlessChrome", which
+ * Rapport rightly treats as a link scanner; tests that play a customer present a person's browser.
+ */
+export const PERSON_USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean; userAgent?: string } = {},
+): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'rapport-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,
@@ -39,6 +48,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     viewport: { width: 1280, height: 860 },
     locale: 'en-GB',
     timezoneId: 'Europe/Belgrade',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());

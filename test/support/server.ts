@@ -112,14 +112,15 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 /**
  * Starts the real server on a free port with a fresh data folder (and, when `DATABASE_URL` is set,
- * a fresh database on that Postgres server), and waits until `/api/health` answers.
+ * a fresh database on that Postgres server), and waits until `/api/health` answers. `extraEnv`
+ * adds or overrides variables (SMTP_URL, RAPPORT_WEBHOOK_SECRET, …).
  *
  * @example
  * const server = await startServer();
  * // … drive it over HTTP or in the browser …
  * expect(await server.stop()).toBe(0);
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(ADMIN_INDEX)) {
     throw new Error('The admin is not built: run `pnpm build` (or `pnpm test`, which builds it) first.');
   }
@@ -137,6 +138,7 @@ export async function startServer(): Promise<RunningServer> {
     RAPPORT_PUBLIC_URL: url,
     LOG_LEVEL: 'warn',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...extraEnv,
   });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -5,8 +5,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import type { RuntimeConfig } from './config';
 import type { AppEnv } from './env';
+import type { JobQueue } from './jobs/queue';
 import { identify } from './middleware/auth';
 import { apiNotFound, handleError } from './middleware/errors';
 import { requestLog } from './middleware/request-log';
@@ -16,7 +17,14 @@ import { apiKeys } from './routes/api-keys';
 import { auditLog } from './routes/audit-log';
 import { auth } from './routes/auth';
 import { customers } from './routes/customers';
+import { followUps } from './routes/follow-ups';
 import { health } from './routes/health';
+import { integrations } from './routes/integrations';
+import { outbox } from './routes/outbox';
+import { publicPages } from './routes/public';
+import { reports } from './routes/reports';
+import { responses } from './routes/responses';
+import { surveys } from './routes/surveys';
 import { teams } from './routes/teams';
 import { users } from './routes/users';
 import { adminSite } from './static-admin';
@@ -29,14 +37,21 @@ const api = new Hono<AppEnv>()
   .route('/agents', agents)
   .route('/api-keys', apiKeys)
   .route('/customers', customers)
-  .route('/audit-log', auditLog);
+  .route('/audit-log', auditLog)
+  .route('/surveys', surveys)
+  .route('/follow-ups', followUps)
+  .route('/integrations', integrations)
+  .route('/responses', responses)
+  .route('/reports', reports)
+  .route('/outbox', outbox);
 
 export type AppType = typeof api;
 
 export interface AppDeps {
   db: Database;
-  config: Config;
+  config: RuntimeConfig;
   logger: Logger;
+  queue: JobQueue;
   /** The admin's static build; defaults to apps/admin/build. */
   adminBuildDir?: string;
 }
@@ -57,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     c.set('db', deps.db);
     c.set('config', deps.config);
+    c.set('queue', deps.queue);
     c.set('logger', deps.logger);
     c.set('principal', null);
     await next();
@@ -66,13 +82,20 @@ export function createApp(deps: AppDeps) {
   const apiRoot = new Hono<AppEnv>();
   apiRoot.use(requestLog);
   apiRoot.route('/health', health);
-  apiRoot.use('/v1/*', bodyLimit({ maxSize: 1024 * 1024 }), refuseCrossSite, identify);
+  const smallBodies = bodyLimit({ maxSize: 1024 * 1024 });
+  // Ticket imports are files: they get 20 MB, every other request 1 MB.
+  const importBodies = bodyLimit({ maxSize: 20 * 1024 * 1024 });
+  apiRoot.use('/v1/*', (c, next) =>
+    (c.req.path.endsWith('/integrations/tickets/import') ? importBodies : smallBodies)(c, next),
+  );
+  apiRoot.use('/v1/*', refuseCrossSite, identify);
   apiRoot.route('/v1', api);
   apiRoot.notFound(apiNotFound);
   app.route('/api', apiRoot);
   // Sub-app notFound handlers are not consulted for unmatched paths; catch the rest of /api here.
   app.all('/api/*', apiNotFound);
 
+  app.route('/', publicPages());
   app.route('/', adminSite(deps.adminBuildDir ?? DEFAULT_ADMIN_BUILD));
   return app;
 }

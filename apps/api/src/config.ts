@@ -41,6 +41,19 @@ const EnvSchema = v.object({
   RAPPORT_ADMIN_PASSWORD: v.optional(v.pipe(v.string(), v.minLength(10, 'must be at least 10 characters'))),
   RAPPORT_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
   RAPPORT_DEMO: v.optional(Flag),
+  RAPPORT_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  RAPPORT_PUBLIC_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an http:// or https:// URL'),
+      v.transform((u) => u.replace(/\/+$/, '')),
+    ),
+  ),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL'))),
+  MAIL_FROM: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(3, 'must be an address like "Support <help@example.com>"')),
+    'Rapport <surveys@rapport.localhost>',
+  ),
   RAPPORT_ROLE: v.optional(v.picklist(['all', 'web', 'worker'], 'must be all, web or worker'), 'all'),
   LOG_LEVEL: v.optional(
     v.picklist(
@@ -62,10 +75,22 @@ export interface Config {
   /** Absent until `resolveSecret` has read or created it (see secret.ts). */
   secret: string | undefined;
   demo: boolean;
+  /** Verifies `X-Rapport-Signature` on ticket events; absent → only API keys are accepted. */
+  webhookSecret: string | undefined;
+  /** Base of every link in emails. */
+  publicUrl: string;
+  /** Absent → mail goes to the outbox table. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   role: 'all' | 'web' | 'worker';
   logLevel: string;
   /** Session cookies carry `Secure` in production. */
   secureCookies: boolean;
+}
+
+/** The configuration once the instance secret is known (read or generated at start). */
+export interface RuntimeConfig extends Config {
+  secret: string;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -89,7 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = result.issues[0];
     const name = issue.path?.[0]?.key;
     // Echo the offending value to help the fix, except for secrets.
-    const secret = /SECRET|PASSWORD/.test(String(name));
+    const secret = /SECRET|PASSWORD|SMTP_URL/.test(String(name));
     const shown =
       typeof issue.input === 'string' || typeof issue.input === 'number' ? String(issue.input) : null;
     const got = shown !== null && !secret ? ` (got "${shown}")` : '';
@@ -110,6 +135,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secret: e.RAPPORT_SECRET,
     // Demo data is on by default only for the embedded database: a real server is somebody's real data.
     demo: e.RAPPORT_DEMO ?? !e.DATABASE_URL,
+    webhookSecret: e.RAPPORT_WEBHOOK_SECRET,
+    publicUrl: e.RAPPORT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     role: e.RAPPORT_ROLE,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.NODE_ENV === 'production',

@@ -1,7 +1,8 @@
 import type { Role } from '@rapport/contracts';
 import type { Database } from '@rapport/db';
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import type { RuntimeConfig } from './config';
+import type { JobQueue } from './jobs/queue';
 
 /** Who is calling: a signed-in staff member or an API key. */
 export type Principal =
@@ -12,7 +13,8 @@ export type Principal =
 export interface AppEnv {
   Variables: {
     db: Database;
-    config: Config;
+    config: RuntimeConfig;
+    queue: JobQueue;
     logger: Logger;
     requestId: string;
     principal: Principal | null;

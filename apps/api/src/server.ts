@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '@rapport/db';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { createJobQueue, queueConnectionFor } from './jobs/boss';
 import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
 import { resolveSecret } from './secret';
 import { bootstrap } from './services/bootstrap';
 
@@ -27,6 +29,8 @@ function lockDataDir(dataDir: string): () => void {
     if (alive)
       fail(`another Rapport (pid ${pid}) is using ${dataDir}. Stop it first, or set RAPPORT_DATA_DIR.`);
   }
+  // On a fresh machine the data folder does not exist yet.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, String(process.pid));
   return () => rmSync(file, { force: true });
 }
@@ -41,8 +45,8 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(config.dataDir);
   const logger = createLogger(config.logLevel);
-  config.secret = resolveSecret(config.secret, dataDir);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(dataDir);
+  const runtime = { ...config, secret: resolveSecret(config.secret, dataDir) };
 
   const handle = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(dataDir, 'db') },
@@ -60,7 +64,31 @@ async function main(): Promise<void> {
     demo: config.demo,
   });
 
-  const app = createApp({ db: handle.db, config, logger });
+  // Every role enqueues; only `all` and `worker` run the workers (and pg-boss's maintenance and cron).
+  const runsWorkers = config.role !== 'web';
+  const queue = createJobQueue({
+    connection: queueConnectionFor(handle, config.databaseUrl),
+    logger,
+    supervise: runsWorkers,
+  });
+  const mailer = createMailer(config, logger);
+  try {
+    await queue.start();
+    if (runsWorkers) {
+      await queue.startWorkers({
+        db: handle.db,
+        mailer,
+        secret: runtime.secret,
+        publicUrl: config.publicUrl,
+        logger,
+      });
+    }
+  } catch (err) {
+    logger.error({ err }, 'job queue failed to start');
+    unlock();
+    fail(`could not start the job queue: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const app = createApp({ db: handle.db, config: runtime, logger, queue });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const url = `http://localhost:${config.port}`;
     const database =
@@ -74,6 +102,7 @@ async function main(): Promise<void> {
         : started.admin.created
           ? `  Log in as ${started.admin.email} with the password in RAPPORT_ADMIN_PASSWORD`
           : `  Log in as ${started.admin.email} (password as set on the first start)`,
+      `  Mail: ${mailer.transport === 'smtp' ? 'sent over SMTP (SMTP_URL)' : 'kept in the outbox, links logged (set SMTP_URL to send)'}; ${runsWorkers ? 'sending jobs run here' : 'web role: sending jobs run in the worker processes'}`,
       '  Press Ctrl-C to stop.',
       '',
     ];
@@ -91,8 +120,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    // Finish in-flight requests, then close the database; idle keep-alive sockets would hold close() open.
+    // Finish in-flight requests, then the running jobs (the queue stops before the database it lives
+    // in closes), then close the database; idle keep-alive sockets would hold close() open.
     server.close(async () => {
+      try {
+        await queue.stop({ timeoutMs: 6_000 });
+      } catch (err) {
+        logger.error({ err }, 'job queue did not stop cleanly');
+      }
+      mailer.close();
       await handle.close();
       unlock();
       process.stdout.write('Rapport stopped.\n');

@@ -35,7 +35,20 @@ const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown]
   ['DELETE', `/api/v1/api-keys/${MISSING}`, ['admin']],
   ['GET', '/api/v1/customers', ['admin', 'manager']],
   ['GET', `/api/v1/customers/${MISSING}`, ['admin', 'manager']],
+  ['GET', `/api/v1/customers/${MISSING}/export`, ['admin']],
+  ['DELETE', `/api/v1/customers/${MISSING}`, ['admin']],
   ['GET', '/api/v1/audit-log', ['admin']],
+  ['GET', '/api/v1/surveys', ALL],
+  ['GET', `/api/v1/surveys/${MISSING}`, ALL],
+  ['PATCH', `/api/v1/surveys/${MISSING}/rules`, ['admin', 'manager'], { delayMinutes: 5 }],
+  ['GET', '/api/v1/follow-ups', ['admin', 'manager']],
+  ['GET', '/api/v1/follow-ups/counts', ['admin', 'manager']],
+  ['GET', `/api/v1/follow-ups/${MISSING}`, ['admin', 'manager']],
+  ['PATCH', `/api/v1/follow-ups/${MISSING}`, ['admin', 'manager'], { note: 'x' }],
+  ['GET', '/api/v1/responses', ['admin', 'manager']],
+  ['GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
+  ['GET', '/api/v1/outbox', ['admin']],
+  ['GET', `/api/v1/outbox/${MISSING}`, ['admin']],
 ];
 
 const cases = ENDPOINTS.flatMap(([method, path, allowed, json]) =>

@@ -91,15 +91,13 @@ describe('/api/v1/teams', () => {
 
     const busy = await t.request('POST', '/api/v1/teams', { as: 'manager', json: { name: 'Busy' } });
     const [customer] = await t.db.insert(customers).values({ email: 'c@example.com' }).returning();
-    await t.db
-      .insert(tickets)
-      .values({
-        externalId: 'T-1',
-        channel: 'email',
-        customerId: customer!.id,
-        teamId: busy.body.id,
-        openedAt: new Date(),
-      });
+    await t.db.insert(tickets).values({
+      externalId: 'T-1',
+      channel: 'email',
+      customerId: customer!.id,
+      teamId: busy.body.id,
+      openedAt: new Date(),
+    });
     const refused = await t.request('DELETE', `/api/v1/teams/${busy.body.id}`, { as: 'manager' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe(

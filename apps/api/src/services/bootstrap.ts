@@ -1,4 +1,5 @@
 import { seedDemoData, teams, tickets, type Database } from '@rapport/db';
+import { ensureDefaultSurvey } from './surveys';
 import { ensureFirstAdmin, type FirstAdmin } from './users';
 
 export interface BootstrapResult {
@@ -8,7 +9,7 @@ export interface BootstrapResult {
 }
 
 /**
- * Prepares a migrated database for use: the first admin, and demo data when asked for and the
+ * Prepares a migrated database for use: the first admin, the default survey, and demo data when asked for and the
  * database holds no teams or tickets yet (so a second start never seeds twice).
  */
 export async function bootstrap(
@@ -16,6 +17,7 @@ export async function bootstrap(
   options: { adminEmail: string; adminPassword: string | undefined; demo: boolean },
 ): Promise<BootstrapResult> {
   const admin = await ensureFirstAdmin(db, { email: options.adminEmail, password: options.adminPassword });
+  await ensureDefaultSurvey(db);
   let demoTickets = 0;
   if (options.demo) {
     const [anyTeam] = await db.select({ id: teams.id }).from(teams).limit(1);

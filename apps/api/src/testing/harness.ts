@@ -5,9 +5,11 @@ import pino from 'pino';
 import postgres from 'postgres';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { ensureDefaultSurvey } from '../services/surveys';
 import { createUser } from '../services/users';
 
 export const PASSWORD = 'test-password-123';
+export const WEBHOOK_SECRET = 'webhook-secret-for-tests';
 const SYSTEM = { userId: null, apiKeyId: null, label: 'test', requestId: null };
 
 export interface Reply<T = unknown> {
@@ -30,11 +32,19 @@ export interface RequestOptions {
  * with one user per role, and the app built on it. One per test file.
  */
 export async function createTestContext() {
-  const { handle, drop } = await freshDatabase();
+  const { handle, drop, url } = await freshDatabase();
   await handle.migrate();
-  const config = loadConfig({ RAPPORT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  await ensureDefaultSurvey(handle.db);
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', RAPPORT_WEBHOOK_SECRET: WEBHOOK_SECRET }),
+    secret: 'test-secret-'.padEnd(40, 'x'),
+  };
   const logger = pino({ level: 'silent' });
-  const app = createApp({ db: handle.db, config, logger, adminBuildDir: '/nonexistent' });
+  const queued: { invitationId: string; at: Date }[] = [];
+  const queue = {
+    sendInvitationAt: async (invitationId: string, at: Date) => void queued.push({ invitationId, at }),
+  };
+  const app = createApp({ db: handle.db, config, logger, queue, adminBuildDir: '/nonexistent' });
 
   const users: Record<Role, { id: string; email: string }> = {} as Record<
     Role,
@@ -93,8 +103,12 @@ export async function createTestContext() {
 
   return {
     app,
+    config,
+    queued,
     db: handle.db,
     handle,
+    /** The fresh database's URL on a Postgres server (for a second connection, e.g. a job queue); undefined on PGlite. */
+    databaseUrl: url,
     users,
     request,
     /** Forget cached sessions (after a test signs users out or disables them). */
@@ -108,9 +122,13 @@ export async function createTestContext() {
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<{
+  handle: DatabaseHandle;
+  drop: () => Promise<void>;
+  url: string | undefined;
+}> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { handle: await openDatabase({}), drop: async () => {} };
+  if (!serverUrl) return { handle: await openDatabase({}), drop: async () => {}, url: undefined };
   const name = `rapport_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -119,6 +137,7 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
   const handle = await openDatabase({ url: url.toString(), maxConnections: 4 });
   return {
     handle,
+    url: url.toString(),
     drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

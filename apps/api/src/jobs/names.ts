@@ -1,0 +1,12 @@
+/** The pg-boss queues Rapport uses. */
+export const QUEUES = {
+  /** One job per invitation (job id = invitation id), due at its `scheduledFor`. */
+  sendInvitation: 'send-invitation',
+  /** One job per reminder (job id = invitation id), enqueued by the sweep when it falls due. */
+  sendReminder: 'send-reminder',
+  /** Every minute: missing jobs, due reminders, sends that will never settle. */
+  sweep: 'sweep',
+} as const;
+
+/** pg-boss cron has one-minute granularity. */
+export const SWEEP_CRON = '* * * * *';

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answered } from '../testing/fixtures';
+import { createTestContext, type TestContext } from '../testing/harness';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+  await answered(
+    t,
+    { rating: 5, resolved: true, comment: 'Fast and kind, thank you!' },
+    { team: 'Billing', locale: 'en' },
+  );
+  await answered(
+    t,
+    { rating: 2, resolved: false, reasons: ['took_too_long', 'not_informed'], callback: true },
+    { team: 'Billing', locale: 'sr' },
+  );
+  await answered(t, { rating: 4, resolved: true }, { team: 'Technical', locale: 'hr' });
+  await answered(
+    t,
+    { rating: 1, resolved: false, reasons: ['unfriendly'], comment: 'Nobody called 100% back' },
+    { team: 'Technical', locale: 'ru' },
+  );
+});
+afterAll(() => t.close());
+
+type Item = { csat: number; comment: string | null; team: { name: string }; locale: string };
+
+describe('GET /api/v1/responses', () => {
+  it('lists newest first with ticket, customer, team and follow-up', async () => {
+    const res = await t.request('GET', '/api/v1/responses', { as: 'manager' });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r: Item) => r.csat)).toEqual([1, 4, 2, 5]);
+    expect(res.body.items[0]).toMatchObject({
+      resolved: false,
+      reasons: ['unfriendly'],
+      locale: 'ru',
+      suspectedBot: false,
+      counted: true,
+      team: { name: 'Technical' },
+      ticket: { subject: expect.stringMatching(/^Fixture ticket/) },
+    });
+    expect(res.body.items[0].followUpId).not.toBeNull();
+    expect(res.body.items[3].followUpId).toBeNull();
+  });
+
+  it.each([
+    ['score=1,2', [1, 2]],
+    ['resolved=true', [4, 5]],
+    ['hasComment=true', [1, 5]],
+    ['hasComment=false', [2, 4]],
+    ['locale=sr', [2]],
+    ['reason=not_informed', [2]],
+    ['q=100%25', [1]],
+    ['bot=true', []],
+  ])('filters with ?%s', async (query, scores) => {
+    const res = await t.request('GET', `/api/v1/responses?${query}`, { as: 'manager' });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r: Item) => r.csat).sort()).toEqual(scores);
+  });
+
+  it('filters by team and pages with a cursor', async () => {
+    const teams = (await t.request('GET', '/api/v1/teams', { as: 'manager' })).body.items;
+    const billing = teams.find((x: { name: string }) => x.name === 'Billing').id;
+    const byTeam = await t.request('GET', `/api/v1/responses?teamId=${billing}`, { as: 'manager' });
+    expect(byTeam.body.items.map((r: Item) => r.csat)).toEqual([2, 5]);
+    const first = await t.request('GET', '/api/v1/responses?limit=3', { as: 'manager' });
+    const second = await t.request('GET', `/api/v1/responses?limit=3&cursor=${first.body.nextCursor}`, {
+      as: 'manager',
+    });
+    expect(second.body.items.map((r: Item) => r.csat)).toEqual([5]);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('filters by date range in the organisation time zone', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      (await t.request('GET', `/api/v1/responses?from=${today}&to=${today}`, { as: 'manager' })).body.items,
+    ).toHaveLength(4);
+    expect(
+      (await t.request('GET', '/api/v1/responses?to=2020-01-01', { as: 'manager' })).body.items,
+    ).toHaveLength(0);
+  });
+
+  it.each([['score=6'], ['resolved=maybe'], ['from=2026-02-30'], ['cursor=zzz'], ['teamId=nope']])(
+    'answers ?%s with 400',
+    async (query) => {
+      const res = await t.request('GET', `/api/v1/responses?${query}`, { as: 'manager' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION');
+    },
+  );
+
+  it('is for managers and admins', async () => {
+    expect((await t.request('GET', '/api/v1/responses', { as: 'viewer' })).status).toBe(403);
+    expect((await t.request('GET', '/api/v1/responses', { as: 'auditor' })).status).toBe(403);
+    expect((await t.request('GET', '/api/v1/responses')).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/reports/summary', () => {
+  it('computes the headline numbers from the rollups', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await t.request('GET', `/api/v1/reports/summary?from=${today}&to=${today}`, { as: 'viewer' });
+    expect(res.status).toBe(200);
+    // Ratings 5, 2, 4, 1: satisfied (4–5) = 2 of 4.
+    expect(res.body.csat).toMatchObject({ rate: 0.5, satisfied: 2, n: 4, distribution: [1, 1, 0, 1, 1] });
+    expect(res.body.csat.ci95[0]).toBeCloseTo(0.15, 2);
+    expect(res.body.csat.ci95[1]).toBeCloseTo(0.85, 2);
+    expect(res.body.resolution).toMatchObject({ rate: 0.5, n: 4 });
+    expect(res.body.responseRate).toMatchObject({ rate: 1, responses: 4, sent: 4 });
+    expect(res.body.nps).toBeNull();
+    expect(res.body.ces).toBeNull();
+    expect(res.body.followUps).toMatchObject({ open: 2, overdue: 0, closed: 0, closedInTime: 0 });
+  });
+
+  it('is empty, not NaN, for a period without data', async () => {
+    const res = await t.request('GET', '/api/v1/reports/summary?from=2020-01-01&to=2020-01-31', {
+      as: 'viewer',
+    });
+    expect(res.body.csat).toEqual({
+      rate: null,
+      satisfied: 0,
+      n: 0,
+      ci95: null,
+      distribution: [0, 0, 0, 0, 0],
+    });
+    expect(res.body.responseRate).toMatchObject({ rate: null, responses: 0, sent: 0 });
+  });
+
+  it('accepts an API key with reports:read, refuses auditors and bad ranges', async () => {
+    const key = (
+      await t.request('POST', '/api/v1/api-keys', {
+        as: 'admin',
+        json: { name: 'BI', scopes: ['reports:read'] },
+      })
+    ).body.key;
+    const res = await t.request('GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-12-31', {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(res.status).toBe(200);
+    expect(
+      (await t.request('GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-12-31', { as: 'auditor' }))
+        .status,
+    ).toBe(403);
+    const backwards = await t.request('GET', '/api/v1/reports/summary?from=2026-12-31&to=2026-01-01', {
+      as: 'viewer',
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toBe('from must not be after to.');
+  });
+});

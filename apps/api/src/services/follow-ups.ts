@@ -1,0 +1,282 @@
+import type { FollowUpView, ListFollowUpsQuery, Page, UpdateFollowUp } from '@rapport/contracts';
+import {
+  customers,
+  followUps,
+  responses,
+  teams,
+  tickets,
+  users,
+  type Database,
+  type Executor,
+} from '@rapport/db';
+import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { ValidationError, found } from '../errors';
+import { addBusinessMinutes, businessDayMinutes } from '../lib/business-time';
+import type { Actor } from './actor';
+import { recordChange } from './audit-log';
+import { getSettings } from './settings';
+
+export interface FollowUpTrigger {
+  id: string;
+  ticketId: string;
+  customerId: string;
+  teamId: string | null;
+  csat: number | null;
+  resolved: boolean | null;
+  callback: boolean | null;
+}
+
+/** Why a response needs a person: a rating of 2 or less, an unresolved problem, or a callback request. */
+export function followUpReasons(r: Pick<FollowUpTrigger, 'csat' | 'resolved' | 'callback'>): string[] {
+  const reasons: string[] = [];
+  if (r.csat !== null && r.csat <= 2) reasons.push('low_rating');
+  if (r.resolved === false) reasons.push('unresolved');
+  if (r.callback === true) reasons.push('callback');
+  return reasons;
+}
+
+/** The team's lead when active; otherwise the longest-serving active manager, then admin. */
+async function ownerFor(tx: Executor, teamId: string | null): Promise<string | null> {
+  if (teamId) {
+    const [lead] = await tx
+      .select({ id: users.id })
+      .from(teams)
+      .innerJoin(users, eq(users.id, teams.leadUserId))
+      .where(and(eq(teams.id, teamId), isNull(users.disabledAt)));
+    if (lead) return lead.id;
+  }
+  const [anyone] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(isNull(users.disabledAt), or(eq(users.role, 'manager'), eq(users.role, 'admin'))))
+    .orderBy(sql`case when ${users.role} = 'manager' then 0 else 1 end`, asc(users.createdAt))
+    .limit(1);
+  return anyone?.id ?? null;
+}
+
+/**
+ * Opens a follow-up for a response that needs one, in the caller's transaction; due one business
+ * day later in the organisation's hours. An existing follow-up gains any new reasons instead.
+ */
+export async function openFollowUpIfNeeded(
+  tx: Executor,
+  r: FollowUpTrigger,
+  now: Date,
+): Promise<string | null> {
+  const reasons = followUpReasons(r);
+  if (reasons.length === 0) return null;
+  const [existing] = await tx.select().from(followUps).where(eq(followUps.responseId, r.id));
+  if (existing) {
+    const merged = [...new Set([...existing.reasons, ...reasons])];
+    if (merged.length !== existing.reasons.length)
+      await tx.update(followUps).set({ reasons: merged }).where(eq(followUps.id, existing.id));
+    return existing.id;
+  }
+  const org = await getSettings(tx);
+  const working = { timeZone: org.timeZone, businessHours: org.businessHours, holidays: org.holidays };
+  const [created] = await tx
+    .insert(followUps)
+    .values({
+      responseId: r.id,
+      ticketId: r.ticketId,
+      customerId: r.customerId,
+      teamId: r.teamId,
+      ownerUserId: await ownerFor(tx, r.teamId),
+      reasons,
+      dueAt: addBusinessMinutes(now, businessDayMinutes(working), working),
+      createdAt: now,
+    })
+    .returning({ id: followUps.id });
+  return created?.id ?? null;
+}
+
+const owner = sql<string | null>`(select name from users where users.id = ${followUps.ownerUserId})`;
+
+const followUpColumns = {
+  id: followUps.id,
+  status: followUps.status,
+  reasons: followUps.reasons,
+  dueAt: followUps.dueAt,
+  createdAt: followUps.createdAt,
+  closedAt: followUps.closedAt,
+  note: followUps.note,
+  ownerUserId: followUps.ownerUserId,
+  ownerName: owner,
+  responseId: followUps.responseId,
+  ticketId: followUps.ticketId,
+  ticketExternalId: tickets.externalId,
+  ticketSubject: tickets.subject,
+  customerName: customers.name,
+  customerEmail: customers.email,
+  teamId: followUps.teamId,
+  teamName: teams.name,
+  csat: responses.csat,
+  resolved: responses.resolved,
+  callback: responses.callback,
+  comment: responses.comment,
+};
+
+function toView(r: FollowUpRow, now: Date): FollowUpView {
+  const overdue = r.status === 'open' && r.dueAt < now;
+  return {
+    id: r.id,
+    status: r.status,
+    overdue,
+    closedInTime: r.closedAt ? r.closedAt <= r.dueAt : null,
+    reasons: r.reasons,
+    dueAt: r.dueAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    closedAt: r.closedAt?.toISOString() ?? null,
+    note: r.note,
+    owner: r.ownerUserId ? { id: r.ownerUserId, name: r.ownerName ?? '' } : null,
+    responseId: r.responseId,
+    ticket: { id: r.ticketId, externalId: r.ticketExternalId, subject: r.ticketSubject },
+    customer: { name: r.customerName, email: r.customerEmail },
+    team: r.teamId ? { id: r.teamId, name: r.teamName ?? '' } : null,
+    csat: r.csat,
+    resolved: r.resolved,
+    callback: r.callback,
+    comment: r.comment,
+  };
+}
+
+function baseQuery(db: Executor) {
+  return db
+    .select(followUpColumns)
+    .from(followUps)
+    .innerJoin(tickets, eq(tickets.id, followUps.ticketId))
+    .innerJoin(customers, eq(customers.id, followUps.customerId))
+    .innerJoin(responses, eq(responses.id, followUps.responseId))
+    .leftJoin(teams, eq(teams.id, followUps.teamId));
+}
+
+type FollowUpRow = Awaited<ReturnType<typeof baseQuery>>[number];
+
+/** Open ones by due time (most urgent first); closed ones newest first. Keyset-paged. */
+export async function listFollowUps(
+  db: Executor,
+  query: ListFollowUpsQuery,
+  now = new Date(),
+): Promise<Page<FollowUpView>> {
+  const where: SQL[] = [];
+  const closed = query.status === 'closed';
+  if (query.status === 'open') where.push(eq(followUps.status, 'open'));
+  if (query.status === 'overdue') where.push(eq(followUps.status, 'open'), lt(followUps.dueAt, now));
+  if (closed) where.push(eq(followUps.status, 'closed'));
+  if (query.ownerUserId) where.push(eq(followUps.ownerUserId, query.ownerUserId));
+  if (query.teamId) where.push(eq(followUps.teamId, query.teamId));
+  const sortAt = closed ? followUps.closedAt : followUps.dueAt;
+  if (query.cursor) {
+    const [at, id] = Buffer.from(query.cursor, 'base64url').toString().split('|');
+    const when = new Date(at ?? '');
+    if (!id || Number.isNaN(when.getTime()))
+      throw new ValidationError('The page cursor is not valid.', [
+        { path: 'cursor', message: 'Not a cursor this API gave out.' },
+      ]);
+    const next = closed
+      ? or(lt(sortAt, when), and(eq(sortAt, when), lt(followUps.id, id)))
+      : or(gt(sortAt, when), and(eq(sortAt, when), gt(followUps.id, id)));
+    if (next) where.push(next);
+  }
+  const rows = await baseQuery(db)
+    .where(and(...where))
+    .orderBy(closed ? desc(sortAt) : asc(sortAt), closed ? desc(followUps.id) : asc(followUps.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const lastAt = last ? (closed ? last.closedAt : last.dueAt) : null;
+  return {
+    items: page.map((r) => toView(r, now)),
+    nextCursor:
+      rows.length > query.limit && last && lastAt
+        ? Buffer.from(`${lastAt.toISOString()}|${last.id}`).toString('base64url')
+        : null,
+  };
+}
+
+export async function getFollowUp(db: Executor, id: string, now = new Date()): Promise<FollowUpView> {
+  const [row] = await baseQuery(db).where(eq(followUps.id, id));
+  return toView(found(row, 'Follow-up'), now);
+}
+
+export interface FollowUpCountFilter {
+  now?: Date;
+  teamId?: string;
+  /** Only follow-ups opened in [start, end). */
+  createdIn?: { start: Date; end: Date };
+}
+
+/** Open, overdue, closed and closed-in-time counts: the navigation badge and the summary's figures. */
+export async function countFollowUps(db: Executor, filter: FollowUpCountFilter = {}) {
+  const now = filter.now ?? new Date();
+  const where: SQL[] = [];
+  if (filter.teamId) where.push(eq(followUps.teamId, filter.teamId));
+  if (filter.createdIn)
+    where.push(
+      gte(followUps.createdAt, filter.createdIn.start),
+      lt(followUps.createdAt, filter.createdIn.end),
+    );
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${followUps.status} = 'open')::int`,
+      overdue: sql<number>`count(*) filter (where ${followUps.status} = 'open' and ${followUps.dueAt} < ${now.toISOString()}::timestamptz)::int`,
+      closed: sql<number>`count(*) filter (where ${followUps.status} = 'closed')::int`,
+      closedInTime: sql<number>`count(*) filter (where ${followUps.status} = 'closed' and ${followUps.closedAt} <= ${followUps.dueAt})::int`,
+    })
+    .from(followUps)
+    .where(and(...where));
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    closed: Number(row?.closed ?? 0),
+    closedInTime: Number(row?.closedInTime ?? 0),
+  };
+}
+
+/** Assigns, closes (a note is required) or reopens a follow-up. */
+export async function updateFollowUp(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: UpdateFollowUp,
+  now = new Date(),
+): Promise<FollowUpView> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(followUps).where(eq(followUps.id, id)).for('update');
+    const current = found(before, 'Follow-up');
+    if (input.ownerUserId) {
+      const [user] = await tx
+        .select({ role: users.role, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.id, input.ownerUserId));
+      if (!user || user.disabledAt || (user.role !== 'manager' && user.role !== 'admin')) {
+        throw new ValidationError('A follow-up owner must be an active manager or admin.', [
+          { path: 'ownerUserId', message: 'Choose an active manager or admin.' },
+        ]);
+      }
+    }
+    const closing = input.status === 'closed' && current.status !== 'closed';
+    const reopening = input.status === 'open' && current.status === 'closed';
+    if (closing && !input.note) {
+      throw new ValidationError('Write a note saying what was done before closing the follow-up.', [
+        { path: 'note', message: 'A note is required to close.' },
+      ]);
+    }
+    const next = {
+      ownerUserId: input.ownerUserId === undefined ? current.ownerUserId : input.ownerUserId,
+      status: input.status ?? current.status,
+      note: input.note ?? current.note,
+      closedAt: closing ? now : reopening ? null : current.closedAt,
+      closedBy: closing ? actor.userId : reopening ? null : current.closedBy,
+    };
+    await tx.update(followUps).set(next).where(eq(followUps.id, id));
+    await recordChange(tx, actor, {
+      action: closing ? 'follow_up.close' : reopening ? 'follow_up.reopen' : 'follow_up.update',
+      entityType: 'follow_up',
+      entityId: id,
+      before: { status: current.status, ownerUserId: current.ownerUserId, note: current.note },
+      after: { status: next.status, ownerUserId: next.ownerUserId, note: next.note },
+    });
+  });
+  return getFollowUp(db, id, now);
+}

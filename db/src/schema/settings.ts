@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export interface BusinessHours {
+  /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
+  days: number[];
+  /** Local wall-clock times, "HH:MM". */
+  start: string;
+  end: string;
+}
+
+/** The organisation's settings: one row (id = 1). Quarters, days and due times use its time zone. */
+export const settings = pgTable(
+  'settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    businessHours: jsonb('business_hours')
+      .$type<BusinessHours>()
+      .notNull()
+      .default({ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }),
+    /** Local dates ("2026-12-25") on which nobody works. */
+    holidays: text('holidays')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
