@@ -25,17 +25,15 @@ describe('customer export and erasure', () => {
       interaction: 'js',
       userAgent: 'Firefox',
     });
-    await t.db
-      .insert(mailOutbox)
-      .values({
-        kind: 'invitation',
-        toAddress: 'petra@example.com',
-        subject: 'How did we do, Petra?',
-        html: '<p>Petra</p>',
-        text: 'Petra',
-        invitationId: r.invitationId,
-        transport: 'outbox',
-      });
+    await t.db.insert(mailOutbox).values({
+      kind: 'invitation',
+      toAddress: 'petra@example.com',
+      subject: 'How did we do, Petra?',
+      html: '<p>Petra</p>',
+      text: 'Petra',
+      invitationId: r.invitationId,
+      transport: 'outbox',
+    });
     const [row] = await t.db.select().from(responses).where(eq(responses.id, r.responseId));
     const customerId = row!.customerId;
 

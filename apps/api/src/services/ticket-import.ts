@@ -25,15 +25,13 @@ export async function importTickets(
     for (const ticket of payloads) {
       const occurredAt = ticket.resolvedAt ?? ticket.createdAt;
       const row = await upsertTicket(tx, { type: 'ticket.updated', occurredAt, ticket }, now);
-      await tx
-        .insert(ticketEvents)
-        .values({
-          ticketId: row.id,
-          type: 'ticket.imported',
-          occurredAt,
-          receivedAt: now,
-          decision: 'recorded',
-        });
+      await tx.insert(ticketEvents).values({
+        ticketId: row.id,
+        type: 'ticket.imported',
+        occurredAt,
+        receivedAt: now,
+        decision: 'recorded',
+      });
     }
     return {
       imported: payloads.length,
