@@ -1,5 +1,5 @@
 export * from './schema/index';
 export { openDatabase } from './client';
 export type { Database, DatabaseHandle, DatabaseOptions, Executor, Schema, Transaction } from './client';
-export { seedDemoData } from './demo/index';
+export { generateDemo, seedDemoData } from './demo/index';
 export type { DemoOptions, DemoSummary } from './demo/index';

@@ -11,15 +11,14 @@
  * every batch). Not part of the test suite.
  *
  * Unlike the rest of test/, which drives the running system over HTTP, this measures a library
- * function, so it imports the generator from db/src by path.
+ * function, so it imports the generator from @rapport/db (benchmarks, unlike the e2e tests, may).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { openDatabase } from '../../db/src/client';
-import { generateDemo, seedDemoData } from '../../db/src/demo/index';
+import { generateDemo, openDatabase, seedDemoData } from '@rapport/db';
 
 type Target = 'generate' | 'pglite' | 'postgres';
 

@@ -56,3 +56,7 @@ export interface ResponseView {
   survey: { id: string; name: string };
   followUpId: string | null;
 }
+
+/** PATCH /responses/:id — staff decide whether a response counts in the metrics. */
+export const UpdateResponse = v.object({ counted: v.boolean('counted must be true or false.') });
+export type UpdateResponse = v.InferOutput<typeof UpdateResponse>;

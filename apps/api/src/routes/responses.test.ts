@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answered } from '../testing/fixtures';
+import { submitResponse } from '../services/answering';
+import { answered, sentInvitation } from '../testing/fixtures';
 import { createTestContext, type TestContext } from '../testing/harness';
 
 let t: TestContext;
@@ -148,5 +149,70 @@ describe('GET /api/v1/reports/summary', () => {
     });
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.message).toBe('from must not be after to.');
+  });
+});
+
+describe('PATCH /api/v1/responses/:id', () => {
+  it('counts a flagged response on request, moving the rollup, and marks one as a bot again', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const summary = async () =>
+      (await t.request('GET', `/api/v1/reports/summary?from=${today}&to=${today}`, { as: 'manager' })).body;
+    const before = await summary();
+    const inv = await sentInvitation(t);
+    const scanned = await submitResponse(t.db, {
+      token: inv.token,
+      answers: { rating: 1, resolved: false },
+      partial: false,
+      interaction: null,
+      userAgent: 'Mozilla/5.0 (compatible; Safelinks)',
+    });
+    const flagged = await summary();
+    expect(flagged.excludedBots).toBe(before.excludedBots + 1);
+    expect(flagged.csat.n).toBe(before.csat.n);
+    expect(scanned.followUpId).toBeNull();
+
+    const counted = await t.request('PATCH', `/api/v1/responses/${scanned.responseId}`, {
+      as: 'manager',
+      json: { counted: true },
+    });
+    expect(counted.status).toBe(200);
+    expect(counted.body).toMatchObject({
+      counted: true,
+      suspectedBot: true,
+      botEvidence: ['scanner_user_agent', 'no_interaction'],
+    });
+    expect(counted.body.followUpId).not.toBeNull();
+    const after = await summary();
+    expect(after.excludedBots).toBe(before.excludedBots);
+    expect(after.csat.n).toBe(before.csat.n + 1);
+    expect(after.csat.distribution[0]).toBe(before.csat.distribution[0] + 1);
+
+    const back = await t.request('PATCH', `/api/v1/responses/${scanned.responseId}`, {
+      as: 'manager',
+      json: { counted: false },
+    });
+    expect(back.body.counted).toBe(false);
+    expect((await summary()).csat).toEqual(before.csat);
+    const log = await t.request('GET', '/api/v1/audit-log?entityType=response', { as: 'admin' });
+    expect(log.body.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+      'response.mark_bot',
+      'response.count',
+    ]);
+  });
+
+  it('answers 400 for a bad body, 404 for an unknown response, 403 for viewers', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (await t.request('PATCH', `/api/v1/responses/${missing}`, { as: 'manager', json: { counted: 'yes' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await t.request('PATCH', `/api/v1/responses/${missing}`, { as: 'manager', json: { counted: true } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.request('PATCH', `/api/v1/responses/${missing}`, { as: 'viewer', json: { counted: true } }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -46,6 +46,7 @@ const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown]
   ['GET', `/api/v1/follow-ups/${MISSING}`, ['admin', 'manager']],
   ['PATCH', `/api/v1/follow-ups/${MISSING}`, ['admin', 'manager'], { note: 'x' }],
   ['GET', '/api/v1/responses', ['admin', 'manager']],
+  ['PATCH', `/api/v1/responses/${MISSING}`, ['admin', 'manager'], { counted: true }],
   ['GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
   ['GET', '/api/v1/outbox', ['admin']],
   ['GET', `/api/v1/outbox/${MISSING}`, ['admin']],

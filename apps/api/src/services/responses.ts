@@ -1,7 +1,21 @@
 import type { ListResponsesQuery, Page, ResponseView } from '@rapport/contracts';
-import { agents, customers, followUps, responses, surveys, teams, tickets, type Executor } from '@rapport/db';
+import {
+  agents,
+  customers,
+  followUps,
+  responses,
+  surveys,
+  teams,
+  tickets,
+  type Database,
+  type Executor,
+} from '@rapport/db';
 import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { ValidationError } from '../errors';
+import { ValidationError, found } from '../errors';
+import type { Actor } from './actor';
+import { recordChange } from './audit-log';
+import { openFollowUpIfNeeded } from './follow-ups';
+import { addToRollup, combine, responseDelta } from './rollups';
 import { localDateRange } from './periods';
 import { getSettings } from './settings';
 
@@ -119,4 +133,49 @@ export async function listResponses(db: Executor, query: ListResponsesQuery): Pr
         ? Buffer.from(`${last.r.submittedAt.toISOString()}|${last.r.id}`).toString('base64url')
         : null,
   };
+}
+
+/**
+ * Staff decide whether a response counts: "count this response" for a wrongly flagged person,
+ * "mark as bot" for one that slipped through. The rollup moves in the same transaction, the
+ * decision is kept (a later answer from the link never overrides it) and written to the audit log.
+ */
+export async function setResponseCounted(
+  db: Database,
+  actor: Actor,
+  id: string,
+  counted: boolean,
+): Promise<ResponseView> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(responses).where(eq(responses.id, id)).for('update');
+    const current = found(before, 'Response');
+    if (current.counted !== counted) {
+      const key = {
+        day: current.rollupDay,
+        surveyId: current.surveyId,
+        teamId: current.teamId,
+        agentId: current.agentId,
+        channel: current.channel,
+      };
+      await addToRollup(
+        tx,
+        key,
+        combine(responseDelta(current, -1), responseDelta({ ...current, counted }, 1)),
+      );
+    }
+    await tx
+      .update(responses)
+      .set({ counted, countedDecidedBy: actor.userId, updatedAt: current.updatedAt })
+      .where(eq(responses.id, id));
+    if (counted && !current.counted) await openFollowUpIfNeeded(tx, current, new Date());
+    await recordChange(tx, actor, {
+      action: counted ? 'response.count' : 'response.mark_bot',
+      entityType: 'response',
+      entityId: id,
+      before: { counted: current.counted, suspectedBot: current.suspectedBot },
+      after: { counted },
+    });
+  });
+  const [row] = await baseQuery(db).where(eq(responses.id, id));
+  return toView(found(row, 'Response'));
 }
