@@ -12,10 +12,11 @@ import {
   type Database,
   type Executor,
 } from '@rapport/db';
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { ValidationError, found } from '../errors';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { found } from '../errors';
 import type { Actor } from './actor';
 import { recordChange } from './audit-log';
+import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
 
 const customerColumns = {
   id: customers.id,
@@ -54,22 +55,6 @@ function toView(r: CustomerRow): CustomerView {
   };
 }
 
-/** The cursor is the last row's (created_at, id): stable under inserts, fast on the index. */
-function encodeCursor(r: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new ValidationError('The page cursor is not valid. Start again from the first page.', [
-      { path: 'cursor', message: 'Not a cursor this API gave out.' },
-    ]);
-  }
-  return { createdAt, id };
-}
-
 /** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -87,14 +72,8 @@ export async function listCustomers(db: Executor, query: ListCustomersQuery): Pr
     );
     if (match) where.push(match);
   }
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor);
-    const after = or(
-      lt(customers.createdAt, c.createdAt),
-      and(eq(customers.createdAt, c.createdAt), lt(customers.id, c.id)),
-    );
-    if (after) where.push(after);
-  }
+  if (query.cursor)
+    where.push(afterKeyset(customers.createdAt, customers.id, decodeKeyset(query.cursor), 'desc'));
   const rows = await db
     .select(customerColumns)
     .from(customers)
@@ -105,7 +84,7 @@ export async function listCustomers(db: Executor, query: ListCustomersQuery): Pr
   const last = page.at(-1);
   return {
     items: page.map(toView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeKeyset(last.createdAt, last.id) : null,
   };
 }
 

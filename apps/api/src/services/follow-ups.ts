@@ -9,11 +9,12 @@ import {
   type Database,
   type Executor,
 } from '@rapport/db';
-import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { ValidationError, found } from '../errors';
 import { addBusinessMinutes, businessDayMinutes } from '../lib/business-time';
 import type { Actor } from './actor';
 import { recordChange } from './audit-log';
+import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
 import { getSettings } from './settings';
 
 export interface FollowUpTrigger {
@@ -166,18 +167,8 @@ export async function listFollowUps(
   if (query.ownerUserId) where.push(eq(followUps.ownerUserId, query.ownerUserId));
   if (query.teamId) where.push(eq(followUps.teamId, query.teamId));
   const sortAt = closed ? followUps.closedAt : followUps.dueAt;
-  if (query.cursor) {
-    const [at, id] = Buffer.from(query.cursor, 'base64url').toString().split('|');
-    const when = new Date(at ?? '');
-    if (!id || Number.isNaN(when.getTime()))
-      throw new ValidationError('The page cursor is not valid.', [
-        { path: 'cursor', message: 'Not a cursor this API gave out.' },
-      ]);
-    const next = closed
-      ? or(lt(sortAt, when), and(eq(sortAt, when), lt(followUps.id, id)))
-      : or(gt(sortAt, when), and(eq(sortAt, when), gt(followUps.id, id)));
-    if (next) where.push(next);
-  }
+  if (query.cursor)
+    where.push(afterKeyset(sortAt, followUps.id, decodeKeyset(query.cursor), closed ? 'desc' : 'asc'));
   const rows = await baseQuery(db)
     .where(and(...where))
     .orderBy(closed ? desc(sortAt) : asc(sortAt), closed ? desc(followUps.id) : asc(followUps.id))
@@ -187,10 +178,7 @@ export async function listFollowUps(
   const lastAt = last ? (closed ? last.closedAt : last.dueAt) : null;
   return {
     items: page.map((r) => toView(r, now)),
-    nextCursor:
-      rows.length > query.limit && last && lastAt
-        ? Buffer.from(`${lastAt.toISOString()}|${last.id}`).toString('base64url')
-        : null,
+    nextCursor: rows.length > query.limit && last && lastAt ? encodeKeyset(lastAt, last.id) : null,
   };
 }
 

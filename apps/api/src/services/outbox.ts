@@ -1,7 +1,8 @@
 import type { Page } from '@rapport/contracts';
 import { mailOutbox, type Executor } from '@rapport/db';
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
-import { ValidationError, found } from '../errors';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { found } from '../errors';
+import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
 
 /** One message Rapport sent (or, without SMTP, kept here instead of sending). */
 export interface OutboxMessageView {
@@ -42,22 +43,6 @@ function toView(r: OutboxRow): OutboxMessageView {
   };
 }
 
-/** The cursor is the last row's (created_at, id): stable while new mail arrives, fast on the index. */
-function encodeCursor(r: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new ValidationError('The page cursor is not valid. Start again from the first page.', [
-      { path: 'cursor', message: 'Not a cursor this API gave out.' },
-    ]);
-  }
-  return { createdAt, id };
-}
-
 /**
  * The mail outbox, newest first, a page at a time; optionally only one invitation's messages.
  *
@@ -68,14 +53,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 export async function listOutbox(db: Executor, input: ListOutboxInput): Promise<Page<OutboxMessageView>> {
   const where: SQL[] = [];
   if (input.invitationId) where.push(eq(mailOutbox.invitationId, input.invitationId));
-  if (input.cursor) {
-    const c = decodeCursor(input.cursor);
-    const after = or(
-      lt(mailOutbox.createdAt, c.createdAt),
-      and(eq(mailOutbox.createdAt, c.createdAt), lt(mailOutbox.id, c.id)),
-    );
-    if (after) where.push(after);
-  }
+  if (input.cursor)
+    where.push(afterKeyset(mailOutbox.createdAt, mailOutbox.id, decodeKeyset(input.cursor), 'desc'));
   const rows = await db
     .select()
     .from(mailOutbox)
@@ -86,7 +65,7 @@ export async function listOutbox(db: Executor, input: ListOutboxInput): Promise<
   const last = page.at(-1);
   return {
     items: page.map(toView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > input.limit && last ? encodeKeyset(last.createdAt, last.id) : null,
   };
 }
 

@@ -10,11 +10,12 @@ import {
   type Database,
   type Executor,
 } from '@rapport/db';
-import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { ValidationError, found } from '../errors';
+import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { found } from '../errors';
 import type { Actor } from './actor';
 import { recordChange } from './audit-log';
 import { openFollowUpIfNeeded } from './follow-ups';
+import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
 import { addToRollup, combine, responseDelta } from './rollups';
 import { localDateRange } from './periods';
 import { getSettings } from './settings';
@@ -73,17 +74,6 @@ function toView(x: Row): ResponseView {
   };
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const when = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(when.getTime())) {
-    throw new ValidationError('The page cursor is not valid. Start again from the first page.', [
-      { path: 'cursor', message: 'Not a cursor this API gave out.' },
-    ]);
-  }
-  return { at: when, id };
-}
-
 /** Escapes LIKE wildcards so a search for "100%" finds "100%". */
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -112,14 +102,8 @@ export async function listResponses(db: Executor, query: ListResponsesQuery): Pr
   if (query.locale) where.push(eq(responses.locale, query.locale));
   if (query.reason) where.push(sql`${responses.reasons} @> array[${query.reason}]::text[]`);
   if (query.q) where.push(ilike(responses.comment, likePattern(query.q)));
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor);
-    const older = or(
-      lt(responses.submittedAt, c.at),
-      and(eq(responses.submittedAt, c.at), lt(responses.id, c.id)),
-    );
-    if (older) where.push(older);
-  }
+  if (query.cursor)
+    where.push(afterKeyset(responses.submittedAt, responses.id, decodeKeyset(query.cursor), 'desc'));
   const rows = await baseQuery(db)
     .where(and(...where))
     .orderBy(desc(responses.submittedAt), desc(responses.id))
@@ -128,10 +112,7 @@ export async function listResponses(db: Executor, query: ListResponsesQuery): Pr
   const last = page.at(-1);
   return {
     items: page.map(toView),
-    nextCursor:
-      rows.length > query.limit && last
-        ? Buffer.from(`${last.r.submittedAt.toISOString()}|${last.r.id}`).toString('base64url')
-        : null,
+    nextCursor: rows.length > query.limit && last ? encodeKeyset(last.r.submittedAt, last.r.id) : null,
   };
 }
 
