@@ -3,12 +3,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The instance secret: `RAPPORT_SECRET` when set, otherwise one generated on the first start and
- * kept in the data folder (mode 0600) so later starts reuse it.
+ * A secret from the environment when set, otherwise one generated on the first start and kept in
+ * the data folder (mode 0600) so later starts reuse it: the instance secret (`secret`) and the
+ * webhook signing secret (`webhook-secret`), so a laptop can sign ticket events out of the box.
+ *
+ * @example
+ * resolveSecret(process.env.RAPPORT_SECRET, './.rapport'); // reads or creates ./.rapport/secret
  */
-export function resolveSecret(configured: string | undefined, dataDir: string): string {
+export function resolveSecret(configured: string | undefined, dataDir: string, name = 'secret'): string {
   if (configured) return configured;
-  const file = join(dataDir, 'secret');
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

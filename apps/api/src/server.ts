@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   const dataDir = resolve(config.dataDir);
   const logger = createLogger(config.logLevel);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(dataDir);
-  const runtime = { ...config, secret: resolveSecret(config.secret, dataDir) };
+  const runtime = {
+    ...config,
+    secret: resolveSecret(config.secret, dataDir),
+    webhookSecret: resolveSecret(config.webhookSecret, dataDir, 'webhook-secret'),
+  };
 
   const handle = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(dataDir, 'db') },
@@ -102,6 +106,9 @@ async function main(): Promise<void> {
         : started.admin.created
           ? `  Log in as ${started.admin.email} with the password in RAPPORT_ADMIN_PASSWORD`
           : `  Log in as ${started.admin.email} (password as set on the first start)`,
+      config.webhookSecret
+        ? '  Ticket events: signed with RAPPORT_WEBHOOK_SECRET, or an API key'
+        : `  Ticket events: sign with the webhook secret in ${join(dataDir, 'webhook-secret')}, or use an API key`,
       `  Mail: ${mailer.transport === 'smtp' ? 'sent over SMTP (SMTP_URL)' : 'kept in the outbox, links logged (set SMTP_URL to send)'}; ${runsWorkers ? 'sending jobs run here' : 'web role: sending jobs run in the worker processes'}`,
       '  Press Ctrl-C to stop.',
       '',
