@@ -12,7 +12,7 @@ describe('what each role sees', () => {
   });
 
   it.each([
-    ['admin', ['Users', 'Teams & agents', 'API keys', 'Customers', 'Audit log']],
+    ['admin', ['Users', 'Teams & agents', 'API keys', 'Customers', 'Audit log', 'Outbox']],
     ['manager', ['Teams & agents', 'Customers']],
     ['auditor', ['Teams & agents']],
     ['viewer', ['Teams & agents']],
@@ -28,6 +28,8 @@ describe('canOpen', () => {
     ['/settings/users/extra', 'manager', false],
     ['/settings/customers', 'manager', true],
     ['/settings/customers', 'viewer', false],
+    ['/settings/outbox', 'admin', true],
+    ['/settings/outbox', 'manager', false],
     ['/settings/teams', 'viewer', true],
     ['/settings', 'auditor', true],
     ['/surveys', 'viewer', false],

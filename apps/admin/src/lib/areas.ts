@@ -100,7 +100,7 @@ export const AREAS: readonly Area[] = [
     href: '/settings',
     label: 'Settings',
     purpose:
-      'Teams and agents for everyone; customers for managers; users, API keys and the audit log for admins.',
+      'Teams and agents for everyone; customers for managers; users, API keys, the audit log and the mail outbox for admins.',
     roles: ALL,
   },
 ];
@@ -142,6 +142,12 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     href: '/settings/audit-log',
     label: 'Audit log',
     purpose: 'Every change made by staff and API keys: who, what and when.',
+    roles: ['admin'],
+  },
+  {
+    href: '/settings/outbox',
+    label: 'Outbox',
+    purpose: 'The survey emails Rapport sent, or kept here when no SMTP server is set.',
     roles: ['admin'],
   },
 ];
