@@ -85,7 +85,7 @@ describe('signing in to the admin', () => {
     await menu.click();
     await nav.getByRole('link', { name: 'Surveys' }).click();
     await page.waitForURL(/\/surveys$/);
-    await page.getByRole('heading', { name: 'Arrives with the survey loop' }).waitFor();
+    await page.getByRole('heading', { name: 'Arrives with the survey builder' }).waitFor();
     expect(await nav.isVisible()).toBe(false);
     await page.screenshot({ path: join(SCREENSHOTS, 'surveys-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 860 });
