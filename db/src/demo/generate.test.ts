@@ -63,7 +63,16 @@ describe('generateDemo: determinism', () => {
   it('writes only staff when asked for no tickets', () => {
     const { batches, summary } = collect({ tickets: 0, now: NOW, teams: 2, agentsPerTeam: 2 });
     expect(batches).toHaveLength(1);
-    expect(summary).toEqual({ teams: 2, agents: 4, customers: 0, tickets: 0 });
+    expect(summary).toEqual({
+      teams: 2,
+      agents: 4,
+      customers: 0,
+      tickets: 0,
+      invitations: 0,
+      responses: 0,
+      followUps: 0,
+      surveyId: null,
+    });
   });
 });
 
@@ -83,7 +92,16 @@ describe('generateDemo: the default data set (20,000 tickets)', () => {
 
   it('matches the counts asked for', () => {
     expect(tickets).toHaveLength(20_000);
-    expect(summary).toEqual({ teams: 4, agents: 24, customers: customers.length, tickets: 20_000 });
+    expect(summary).toEqual({
+      teams: 4,
+      agents: 24,
+      customers: customers.length,
+      tickets: 20_000,
+      invitations: 0,
+      responses: 0,
+      followUps: 0,
+      surveyId: null,
+    });
     expect([...teamNames.values()]).toEqual(['Billing', 'Technical support', 'Onboarding', 'Enterprise']);
     const agents = batches.flatMap((batch) => batch.agents);
     for (const teamId of teamNames.keys()) expect(agents.filter((a) => a.teamId === teamId)).toHaveLength(6);

@@ -1,5 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { dailyRollups } from '../schema/responses';
+import type { RollupRow } from './rows';
 
 /**
  * A multi-row insert that carries its rows as one JSON parameter and lets Postgres unpack them
@@ -42,4 +44,28 @@ export function insertRowsQuery<TTable extends PgTable>(
     sql`, `,
   );
   return sql`insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, ${json}::json)`;
+}
+
+/**
+ * Adds rollup counts to daily_rollups: new (day, survey, team, agent, channel) rows are inserted,
+ * existing ones get the counts added (`col = daily_rollups.col + excluded.col`), so batches that
+ * touch the same day add up instead of overwriting each other. The rows must not repeat a key.
+ *
+ * @example
+ * await tx.execute(addRollupsQuery(batch.rollups));
+ */
+export function addRollupsQuery(rows: readonly RollupRow[]): SQL {
+  const first = rows[0];
+  if (first === undefined) throw new RangeError('addRollupsQuery() needs at least one row');
+  const keys = new Set(['day', 'surveyId', 'teamId', 'agentId', 'channel']);
+  const byKey = getTableColumns(dailyRollups);
+  const updates = Object.keys(first)
+    .filter((key) => !keys.has(key))
+    .map((key) => {
+      const column = byKey[key as keyof typeof byKey];
+      if (!column) throw new Error(`${key} is not a column of daily_rollups`);
+      const name = sql.identifier(column.name);
+      return sql`${name} = ${dailyRollups}.${name} + excluded.${name}`;
+    });
+  return sql`${insertRowsQuery(dailyRollups, rows)} on conflict on constraint daily_rollups_key do update set ${sql.join(updates, sql`, `)}`;
 }

@@ -20,16 +20,33 @@ export interface DemoOptions {
   now?: Date;
   /** Tickets per batch (one transaction, one multi-row insert per table), 1–4,000. Default 1,000. */
   batchSize?: number;
+  /**
+   * The survey whose invitations, responses and follow-ups to generate (its id and current version).
+   * Without one, only staff, customers and tickets are generated. seedDemoData fills it in with the
+   * database's default survey.
+   */
+  survey?: DemoSurvey | null;
   /** Called after each batch is written, with the running totals (for progress output). */
   onProgress?: (written: DemoSummary) => void;
 }
 
-/** Rows written, per table. */
+/** The survey the demo answers: its id and the version its invitations use. */
+export interface DemoSurvey {
+  id: string;
+  versionId: string;
+}
+
+/** Rows written, per table (ticket events, one per invitation, and rollups are not counted). */
 export interface DemoSummary {
   teams: number;
   agents: number;
   customers: number;
   tickets: number;
+  invitations: number;
+  responses: number;
+  followUps: number;
+  /** The survey answered, or null when there was none (no default survey yet): no survey data then. */
+  surveyId: string | null;
 }
 
 /** Options with every default applied and every value checked. */
@@ -40,6 +57,7 @@ export interface ResolvedDemoOptions {
   agentsPerTeam: number;
   months: number;
   batchSize: number;
+  survey: DemoSurvey | null;
   /** The period, epoch ms: [start, end). */
   start: number;
   end: number;
@@ -80,6 +98,7 @@ export function resolveDemoOptions(options: DemoOptions = {}): ResolvedDemoOptio
     agentsPerTeam: integerIn('agentsPerTeam', options.agentsPerTeam ?? 6, 1, 100),
     months,
     batchSize: integerIn('batchSize', options.batchSize ?? 1000, 1, MAX_BATCH),
+    survey: options.survey ?? null,
     start: subtractMonths(end, months),
     end,
   };

@@ -23,6 +23,8 @@ export interface Random {
   lognormal(median: number, sigma: number): number;
   /** A random (version 4) UUID drawn from this stream. */
   uuid(): string;
+  /** `words` × 32 random bits as lower-case hex (8 characters per word). */
+  hex(words: number): string;
 }
 
 /**
@@ -93,15 +95,18 @@ function uuidFromWords(w0: number, w1: number, w2: number, w3: number): string {
 }
 
 /**
- * Creates a seeded random stream. The same seed gives the same sequence on every machine.
+ * Creates a seeded random stream. The same seed gives the same sequence on every machine. Extra
+ * `streams` labels give independent streams for the same seed, so one part of the data set can draw
+ * without shifting what another part draws.
  *
  * @example
  * const random = createRandom(42);
  * random.int(1, 6); // the same die roll on every run
  * random.lognormal(3, 0.9); // minutes, median 3, long tail
+ * createRandom(42, 1).next() !== createRandom(42).next(); // an independent stream
  */
-export function createRandom(seed: number): Random {
-  const nextWord = seededSfc32(seed);
+export function createRandom(seed: number, ...streams: number[]): Random {
+  const nextWord = seededSfc32(seed, ...streams);
   // Box–Muller yields normals in pairs; the spare is kept so no draw is wasted (and order stays fixed).
   let spare: number | undefined;
   const next = (): number => nextWord() / TWO_32;
@@ -128,6 +133,11 @@ export function createRandom(seed: number): Random {
     },
     lognormal: (median, sigma) => median * Math.exp(sigma * random.normal()),
     uuid: () => uuidFromWords(nextWord(), nextWord(), nextWord(), nextWord()),
+    hex(words) {
+      let out = '';
+      for (let i = 0; i < words; i++) out += hex32(nextWord());
+      return out;
+    },
   };
   return random;
 }

@@ -1,9 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { DEFAULT_SURVEY_DEFINITION } from '@rapport/contracts';
+import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../client';
-import { auditLog, customers, teams, agents, tickets, users } from '../schema/index';
+import {
+  auditLog,
+  customers,
+  dailyRollups,
+  followUps,
+  invitations,
+  responses,
+  surveys,
+  surveyVersions,
+  teams,
+  agents,
+  ticketEvents,
+  tickets,
+  users,
+} from '../schema/index';
 import { generateDemo } from './generate';
 import { insertRowsQuery } from './insert-rows';
 import type { DemoOptions, DemoSummary } from './options';
@@ -39,11 +54,30 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
 let handle: DatabaseHandle;
 let drop: () => Promise<void>;
 let summary: DemoSummary;
+let surveyId: string;
+let versionId: string;
 const progress: DemoSummary[] = [];
 
 beforeAll(async () => {
   ({ handle, drop } = await freshDatabase());
   await handle.migrate();
+  // As the server does at start, before seeding: the default survey, published as version 1.
+  const [survey] = await handle.db
+    .insert(surveys)
+    .values({
+      name: 'Post-ticket satisfaction',
+      status: 'active',
+      rules: { delayMinutes: 60 } as never,
+      isDefault: true,
+    })
+    .returning();
+  surveyId = survey!.id;
+  const [version] = await handle.db
+    .insert(surveyVersions)
+    .values({ surveyId, version: 1, definition: DEFAULT_SURVEY_DEFINITION })
+    .returning();
+  versionId = version!.id;
+  await handle.db.update(surveys).set({ currentVersionId: versionId }).where(eq(surveys.id, surveyId));
   summary = await seedDemoData(handle.db, { ...OPTIONS, onProgress: (written) => progress.push(written) });
 });
 
@@ -52,8 +86,24 @@ afterAll(async () => {
   else await handle.close();
 });
 
+/** Rows of a raw query: postgres.js returns an array, PGlite an object holding `rows`. */
+async function query<T>(statement: SQL): Promise<T[]> {
+  const result: unknown = await handle.db.execute(statement);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 async function rowCount(
-  table: typeof teams | typeof agents | typeof customers | typeof tickets | typeof users | typeof auditLog,
+  table:
+    | typeof teams
+    | typeof agents
+    | typeof customers
+    | typeof tickets
+    | typeof users
+    | typeof auditLog
+    | typeof invitations
+    | typeof ticketEvents
+    | typeof responses
+    | typeof followUps,
 ) {
   const [row] = await handle.db.select({ n: count() }).from(table);
   return row?.n;
@@ -69,6 +119,84 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
     expect(await rowCount(agents)).toBe(24);
     expect(await rowCount(customers)).toBe(summary.customers);
     expect(await rowCount(tickets)).toBe(500);
+    expect(summary.surveyId).toBe(surveyId);
+    expect(summary.invitations).toBeGreaterThan(400);
+    expect(summary.responses).toBeGreaterThan(50);
+    expect(await rowCount(invitations)).toBe(summary.invitations);
+    expect(await rowCount(ticketEvents)).toBeGreaterThanOrEqual(summary.invitations);
+    expect(await rowCount(responses)).toBe(summary.responses);
+    expect(await rowCount(followUps)).toBe(summary.followUps);
+  });
+
+  it('answers the default survey at its current version', async () => {
+    const [row] = await query<{ surveys: string; versions: string }>(sql`
+      select (select string_agg(distinct survey_id::text, ',') from invitations) as surveys,
+             (select string_agg(distinct survey_version_id::text, ',') from responses) as versions`);
+    expect(row).toEqual({ surveys: surveyId, versions: versionId });
+  });
+
+  it('keeps daily_rollups exactly equal to what the rows say', async () => {
+    // Recomputed from the rows, per (day, survey, team, agent, channel), and compared both ways.
+    const difference = await query(sql`
+      with recomputed as (
+        select day, survey_id, team_id, agent_id, channel,
+               sum(sent)::int as sent, sum(responses)::int as responses, sum(bots)::int as bots,
+               sum(csat_1)::int as csat_1, sum(csat_2)::int as csat_2, sum(csat_3)::int as csat_3,
+               sum(csat_4)::int as csat_4, sum(csat_5)::int as csat_5,
+               sum(resolved_yes)::int as resolved_yes, sum(resolved_no)::int as resolved_no
+        from (
+          select (sent_at at time zone 'UTC')::date as day, survey_id, team_id, agent_id, channel,
+                 1 as sent, 0 as responses, 0 as bots, 0 as csat_1, 0 as csat_2, 0 as csat_3,
+                 0 as csat_4, 0 as csat_5, 0 as resolved_yes, 0 as resolved_no
+          from invitations where sent_at is not null
+          union all
+          select rollup_day, survey_id, team_id, agent_id, channel, 0,
+                 case when counted then 1 else 0 end, case when counted then 0 else 1 end,
+                 case when counted and csat = 1 then 1 else 0 end,
+                 case when counted and csat = 2 then 1 else 0 end,
+                 case when counted and csat = 3 then 1 else 0 end,
+                 case when counted and csat = 4 then 1 else 0 end,
+                 case when counted and csat = 5 then 1 else 0 end,
+                 case when counted and resolved then 1 else 0 end,
+                 case when counted and not resolved then 1 else 0 end
+          from responses
+        ) facts
+        group by day, survey_id, team_id, agent_id, channel
+      ),
+      stored as (
+        select day, survey_id, team_id, agent_id, channel, sent, responses, bots,
+               csat_1, csat_2, csat_3, csat_4, csat_5, resolved_yes, resolved_no
+        from daily_rollups
+      )
+      (select 'missing' as side, * from recomputed except select 'missing', * from stored)
+      union all
+      (select 'extra', * from stored except select 'extra', * from recomputed)`);
+    expect(difference).toEqual([]);
+    const [totals] = await query<{ sent: number; counted: number; bots: number }>(sql`
+      select (select sum(sent)::int from daily_rollups) as sent,
+             (select sum(responses)::int from daily_rollups) as counted,
+             (select sum(bots)::int from daily_rollups) as bots`);
+    const [facts] = await query<{ sent: number; counted: number; bots: number }>(sql`
+      select (select count(*)::int from invitations where sent_at is not null) as sent,
+             (select count(*)::int from responses where counted) as counted,
+             (select count(*)::int from responses where not counted) as bots`);
+    expect(totals).toEqual(facts);
+    expect(facts?.sent).toBeGreaterThan(400);
+    expect(facts?.counted).toBeGreaterThan(50);
+  });
+
+  it('opens follow-ups only for counted responses that need one, some overdue', async () => {
+    const [check] = await query<{ wrong: number; missing: number; overdue: number }>(sql`
+      select
+        (select count(*)::int from follow_ups f join responses r on r.id = f.response_id
+          where not r.counted or not (r.csat <= 2 or r.resolved = false or r.callback = true)) as wrong,
+        (select count(*)::int from responses r where r.counted
+          and (r.csat <= 2 or r.resolved = false or r.callback = true)
+          and not exists (select 1 from follow_ups f where f.response_id = r.id)) as missing,
+        (select count(*)::int from follow_ups where status = 'open' and due_at < ${OPTIONS.now!.toISOString()}::timestamptz) as overdue`);
+    expect(check?.wrong).toBe(0);
+    expect(check?.missing).toBe(0);
+    expect(summary.followUps).toBeGreaterThan(0);
   });
 
   it('reports progress after every batch', () => {
@@ -83,7 +211,16 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
   });
 
   it('stores exactly the generated rows, times and nulls included', async () => {
-    const generated = [...generateDemo(OPTIONS)];
+    const generated = [...generateDemo({ ...OPTIONS, survey: { id: surveyId, versionId } })];
+    const storedResponses = await handle.db
+      .select()
+      .from(responses)
+      .orderBy(asc(responses.submittedAt), asc(responses.id));
+    const expectedResponses = generated
+      .flatMap((batch) => batch.responses)
+      .map((r) => ({ ...r, nps: null, ces: null, countedDecidedBy: null, editCount: 0 }))
+      .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || (a.id < b.id ? -1 : 1));
+    expect(storedResponses).toEqual(expectedResponses);
     const stored = await handle.db.select().from(tickets).orderBy(asc(tickets.externalId));
     const expected = generated.flatMap((batch) => batch.tickets);
     expect(stored).toEqual(expected);
@@ -121,6 +258,22 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
       .from(agents)
       .where(sql`${agents.teamId} is null or ${agents.teamId} not in (select id from ${teams})`);
     expect(lonely?.n).toBe(0);
+  });
+
+  it('skips the survey part when there is no default survey', async () => {
+    const bare = await openDatabase({});
+    await bare.migrate();
+    const written = await seedDemoData(bare.db, { ...OPTIONS, tickets: 100 });
+    expect(written).toMatchObject({
+      tickets: 100,
+      invitations: 0,
+      responses: 0,
+      followUps: 0,
+      surveyId: null,
+    });
+    const [rollups] = await bare.db.select({ n: count() }).from(dailyRollups);
+    expect(rollups?.n).toBe(0);
+    await bare.close();
   });
 
   it('refuses to seed the same data twice, writing nothing', async () => {

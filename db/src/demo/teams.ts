@@ -1,7 +1,8 @@
 /**
  * The demo's support teams. They differ on purpose, a little, so that team comparisons, audits and
  * OKRs have something to find: Enterprise answers later but its fixes hold; Technical support takes
- * longest and sees the most reopens; Onboarding answers fastest.
+ * longest and sees the most reopens (and the least happy customers); Onboarding answers fastest and
+ * is rated best.
  */
 export interface TeamProfile {
   name: string;
@@ -11,6 +12,11 @@ export interface TeamProfile {
   firstResponse: number;
   resolution: number;
   reopen: number;
+  /**
+   * Shift of the team's CSAT on a log-odds-like scale (0: the organisation's usual 65/20/6/3/6% for
+   * 5…1; positive: more fives and fewer ones).
+   */
+  satisfaction: number;
   /** Plausible ticket subjects, most frequent first. */
   subjects: readonly string[];
 }
@@ -22,6 +28,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     firstResponse: 1.0,
     resolution: 0.8,
     reopen: 1.0,
+    satisfaction: -0.05,
     subjects: [
       'Refund for duplicate charge',
       'Question about my latest invoice',
@@ -43,6 +50,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     firstResponse: 1.15,
     resolution: 1.4,
     reopen: 1.3,
+    satisfaction: -0.3,
     subjects: [
       'Cannot reset password',
       'Two-factor code never arrives',
@@ -64,6 +72,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     firstResponse: 0.85,
     resolution: 1.0,
     reopen: 0.9,
+    satisfaction: 0.35,
     subjects: [
       'How do I invite my team?',
       'Activate my trial account',
@@ -83,6 +92,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     firstResponse: 1.35,
     resolution: 1.2,
     reopen: 0.5,
+    satisfaction: 0.2,
     subjects: [
       'Add 50 seats to our account',
       'Contract renewal questions',
@@ -102,6 +112,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     firstResponse: 0.95,
     resolution: 0.9,
     reopen: 0.8,
+    satisfaction: 0.1,
     subjects: [
       'Change the account owner',
       'Update my email address',
@@ -119,6 +130,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     firstResponse: 1.1,
     resolution: 1.3,
     reopen: 1.2,
+    satisfaction: -0.2,
     subjects: [
       'Webhook deliveries are failing',
       'API returns 401 with a new key',
