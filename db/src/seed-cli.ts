@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { count } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from './client';
+import { insertDefaultSurvey } from './default-survey';
 import { dataDirHolder, holdDataDir } from './demo/data-dir-lock';
 import {
   DEFAULT_SEED,
@@ -104,6 +105,8 @@ async function main(args: SeedArgs): Promise<void> {
 
     const started = performance.now();
     const setup = `opening and migrating took ${((started - opening) / 1000).toFixed(1)} s`;
+    // The server creates the default survey at start; create it here too, so the demo has answers.
+    await insertDefaultSurvey(handle.db);
     const summary = await seedDemoData(handle.db, {
       tickets: options.tickets,
       seed: options.seed,
@@ -115,7 +118,8 @@ async function main(args: SeedArgs): Promise<void> {
     const period = `${options.months} months to ${new Date(options.end).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     process.stdout.write(
       `Seeded ${target}: ${formatCount(summary.teams)} teams, ${formatCount(summary.agents)} agents, ` +
-        `${formatCount(summary.customers)} customers, ${formatCount(summary.tickets)} tickets ` +
+        `${formatCount(summary.customers)} customers, ${formatCount(summary.tickets)} tickets, ` +
+        `${formatCount(summary.responses)} survey responses ` +
         `(seed ${options.seed}, ${period}) in ${seconds.toFixed(1)} s ` +
         `(${formatCount(Math.round(summary.tickets / Math.max(seconds, 0.001)))} tickets/s; ${setup}).\n`,
     );

@@ -77,7 +77,7 @@ describe('pnpm seed into embedded PGlite', { timeout: 180_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Seeded the embedded database in .*fresh\/db: 4 teams, 24 agents, [\d,]+ customers, 300 tickets \(seed 5, 3 months to \d{4}-\d\d-\d\d \d\d:00 UTC\) in [\d.]+ s \([\d,]+ tickets\/s; opening and migrating took [\d.]+ s\)\.\n$/,
+      /^Seeded the embedded database in .*fresh\/db: 4 teams, 24 agents, [\d,]+ customers, 300 tickets, [1-9][\d,]* survey responses \(seed 5, 3 months to \d{4}-\d\d-\d\d \d\d:00 UTC\) in [\d.]+ s \([\d,]+ tickets\/s; opening and migrating took [\d.]+ s\)\.\n$/,
     );
     expect(existsSync(join(dataDir, 'rapport.pid'))).toBe(false);
   });

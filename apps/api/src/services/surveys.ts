@@ -1,12 +1,10 @@
 import {
-  DEFAULT_RULES,
-  DEFAULT_SURVEY_DEFINITION,
   DEFAULT_SURVEY_NAME,
   type SurveyDefinition,
   type SurveyView,
   type UpdateSurveyRules,
 } from '@rapport/contracts';
-import { surveys, surveyVersions, type Database, type Executor } from '@rapport/db';
+import { insertDefaultSurvey, surveys, surveyVersions, type Database, type Executor } from '@rapport/db';
 import { asc, eq } from 'drizzle-orm';
 import { found } from '../errors';
 import type { Actor } from './actor';
@@ -79,39 +77,21 @@ export async function updateSurveyRules(
 
 /**
  * Creates the default post-ticket survey, active and published as version 1, unless a default
- * survey exists already. Runs at every start; only the first one writes.
+ * survey exists already, and logs its creation. Runs at every start; only the first one writes.
  */
 export async function ensureDefaultSurvey(db: Database): Promise<boolean> {
-  const [existing] = await db
-    .select({ id: surveys.id })
-    .from(surveys)
-    .where(eq(surveys.isDefault, true))
-    .limit(1);
-  if (existing) return false;
-  await db.transaction(async (tx) => {
-    const [survey] = await tx
-      .insert(surveys)
-      .values({ name: DEFAULT_SURVEY_NAME, status: 'active', rules: DEFAULT_RULES, isDefault: true })
-      .returning();
-    const created = found(survey, 'Survey');
-    const [version] = await tx
-      .insert(surveyVersions)
-      .values({ surveyId: created.id, version: 1, definition: DEFAULT_SURVEY_DEFINITION })
-      .returning();
-    await tx
-      .update(surveys)
-      .set({ currentVersionId: found(version, 'Survey version').id })
-      .where(eq(surveys.id, created.id));
+  const id = await insertDefaultSurvey(db);
+  if (id) {
     await recordChange(
-      tx,
+      db,
       { userId: null, apiKeyId: null, label: 'system', requestId: null },
       {
         action: 'survey.create',
         entityType: 'survey',
-        entityId: created.id,
-        after: { name: created.name, status: 'active', version: 1 },
+        entityId: id,
+        after: { name: DEFAULT_SURVEY_NAME, status: 'active', version: 1 },
       },
     );
-  });
-  return true;
+  }
+  return id !== null;
 }
