@@ -262,14 +262,19 @@ export interface UnsubscribeTarget {
 
 /** Who a survey link's unsubscribe would stop mailing; for the confirmation page. */
 export async function describeUnsubscribe(db: Database, token: string): Promise<UnsubscribeTarget> {
-  const row = await invitationByToken(db, token, false);
+  const { invitation, email } = await unsubscribeTarget(db, token);
+  const [suppressed] = email ? await db.select().from(suppressions).where(eq(suppressions.email, email)) : [];
+  return { email, locale: invitation.locale, alreadyUnsubscribed: suppressed !== undefined };
+}
+
+/** The invitation behind a link and the address (lower-case) an unsubscribe would stop mailing. */
+async function unsubscribeTarget(db: Database, token: string) {
+  const { invitation } = await invitationByToken(db, token, false);
   const [customer] = await db
     .select({ email: customers.email })
     .from(customers)
-    .where(eq(customers.id, row.invitation.customerId));
-  const email = customer?.email?.toLowerCase() ?? null;
-  const [suppressed] = email ? await db.select().from(suppressions).where(eq(suppressions.email, email)) : [];
-  return { email, locale: row.invitation.locale, alreadyUnsubscribed: suppressed !== undefined };
+    .where(eq(customers.id, invitation.customerId));
+  return { invitation, email: customer?.email?.toLowerCase() ?? null };
 }
 
 /**
@@ -277,17 +282,12 @@ export async function describeUnsubscribe(db: Database, token: string): Promise<
  * Unsubscribing twice is fine.
  */
 export async function unsubscribe(db: Database, token: string, now = new Date()): Promise<UnsubscribeTarget> {
-  const row = await invitationByToken(db, token, false);
-  const [customer] = await db
-    .select({ email: customers.email })
-    .from(customers)
-    .where(eq(customers.id, row.invitation.customerId));
-  const email = customer?.email?.toLowerCase() ?? null;
+  const { invitation, email } = await unsubscribeTarget(db, token);
   if (email) {
     await db
       .insert(suppressions)
-      .values({ email, reason: 'unsubscribed', invitationId: row.invitation.id, createdAt: now })
+      .values({ email, reason: 'unsubscribed', invitationId: invitation.id, createdAt: now })
       .onConflictDoNothing();
   }
-  return { email, locale: row.invitation.locale, alreadyUnsubscribed: true };
+  return { email, locale: invitation.locale, alreadyUnsubscribed: true };
 }

@@ -17,6 +17,7 @@ import { found } from '../errors';
 import type { Actor } from './actor';
 import { recordChange } from './audit-log';
 import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
+import { containsPattern } from './search';
 
 const customerColumns = {
   id: customers.id,
@@ -55,16 +56,11 @@ function toView(r: CustomerRow): CustomerView {
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Newest first; `q` matches email, name or external id, case-insensitively. */
 export async function listCustomers(db: Executor, query: ListCustomersQuery): Promise<Page<CustomerView>> {
   const where: SQL[] = [];
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     const match = or(
       ilike(customers.email, pattern),
       ilike(customers.name, pattern),

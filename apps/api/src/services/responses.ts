@@ -16,6 +16,7 @@ import type { Actor } from './actor';
 import { recordChange } from './audit-log';
 import { openFollowUpIfNeeded } from './follow-ups';
 import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
+import { containsPattern } from './search';
 import { addToRollup, combine, responseDelta } from './rollups';
 import { localDateRange } from './periods';
 import { getSettings } from './settings';
@@ -74,11 +75,6 @@ function toView(x: Row): ResponseView {
   };
 }
 
-/** Escapes LIKE wildcards so a search for "100%" finds "100%". */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * Responses newest first with the inbox filters, keyset-paged on (submitted_at, id) so page
  * 1,000 costs what page 1 does.
@@ -101,7 +97,7 @@ export async function listResponses(db: Executor, query: ListResponsesQuery): Pr
   if (query.bot !== undefined) where.push(eq(responses.suspectedBot, query.bot));
   if (query.locale) where.push(eq(responses.locale, query.locale));
   if (query.reason) where.push(sql`${responses.reasons} @> array[${query.reason}]::text[]`);
-  if (query.q) where.push(ilike(responses.comment, likePattern(query.q)));
+  if (query.q) where.push(ilike(responses.comment, containsPattern(query.q)));
   if (query.cursor)
     where.push(afterKeyset(responses.submittedAt, responses.id, decodeKeyset(query.cursor), 'desc'));
   const rows = await baseQuery(db)
