@@ -8,6 +8,7 @@ export * from './audit-log';
 export * from './surveys';
 export * from './answers';
 export * from './survey-templates';
+export * from './survey-builder';
 export * from './ticket-events';
 export * from './follow-ups';
 export * from './reports';
