@@ -24,6 +24,7 @@ import { outbox } from './routes/outbox';
 import { publicPages } from './routes/public';
 import { reports } from './routes/reports';
 import { responses } from './routes/responses';
+import { settings } from './routes/settings';
 import { surveys } from './routes/surveys';
 import { teams } from './routes/teams';
 import { users } from './routes/users';
@@ -43,7 +44,8 @@ const api = new Hono<AppEnv>()
   .route('/integrations', integrations)
   .route('/responses', responses)
   .route('/reports', reports)
-  .route('/outbox', outbox);
+  .route('/outbox', outbox)
+  .route('/settings', settings);
 
 export type AppType = typeof api;
 

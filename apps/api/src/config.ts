@@ -75,7 +75,10 @@ export interface Config {
   /** Absent until `resolveSecret` has read or created it (see secret.ts). */
   secret: string | undefined;
   demo: boolean;
-  /** Verifies `X-Rapport-Signature` on ticket events; absent → only API keys are accepted. */
+  /**
+   * RAPPORT_WEBHOOK_SECRET, which verifies `X-Rapport-Signature` on ticket events. When absent the
+   * secret stored in the settings (rotatable in the admin) does.
+   */
   webhookSecret: string | undefined;
   /** Base of every link in emails. */
   publicUrl: string;

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 
 /**
  * A secret from the environment when set, otherwise one generated on the first start and kept in
- * the data folder (mode 0600) so later starts reuse it: the instance secret (`secret`) and the
- * webhook signing secret (`webhook-secret`), so a laptop can sign ticket events out of the box.
+ * the data folder (mode 0600) so later starts reuse it.
  *
  * @example
  * resolveSecret(process.env.RAPPORT_SECRET, './.rapport'); // reads or creates ./.rapport/secret
@@ -18,4 +17,10 @@ export function resolveSecret(configured: string | undefined, dataDir: string, n
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/** A secret an earlier start kept in the data folder, if there is one. */
+export function readSecretFile(dataDir: string, name: string): string | null {
+  const file = join(dataDir, name);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() || null : null;
 }

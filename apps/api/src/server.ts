@@ -7,7 +7,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createJobQueue, queueConnectionFor } from './jobs/boss';
 import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
-import { resolveSecret } from './secret';
+import { readSecretFile, resolveSecret } from './secret';
+import { ensureWebhookSecret } from './services/settings';
 import { bootstrap } from './services/bootstrap';
 
 function fail(message: string): never {
@@ -49,7 +50,6 @@ async function main(): Promise<void> {
   const runtime = {
     ...config,
     secret: resolveSecret(config.secret, dataDir),
-    webhookSecret: resolveSecret(config.webhookSecret, dataDir, 'webhook-secret'),
   };
 
   const handle = await openDatabase(
@@ -62,6 +62,9 @@ async function main(): Promise<void> {
     unlock();
     fail(`could not prepare the database: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // Without RAPPORT_WEBHOOK_SECRET the signing secret lives in the settings (taking over the file an
+  // earlier version wrote), so Settings → Organisation can show and rotate it.
+  if (!config.webhookSecret) await ensureWebhookSecret(handle.db, readSecretFile(dataDir, 'webhook-secret'));
   const started = await bootstrap(handle.db, {
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
           : `  Log in as ${started.admin.email} (password as set on the first start)`,
       config.webhookSecret
         ? '  Ticket events: signed with RAPPORT_WEBHOOK_SECRET, or an API key'
-        : `  Ticket events: sign with the webhook secret in ${join(dataDir, 'webhook-secret')}, or use an API key`,
+        : '  Ticket events: sign with the webhook secret from Settings → Organisation, or use an API key',
       `  Mail: ${mailer.transport === 'smtp' ? 'sent over SMTP (SMTP_URL)' : 'kept in the outbox, links logged (set SMTP_URL to send)'}; ${runsWorkers ? 'sending jobs run here' : 'web role: sending jobs run in the worker processes'}`,
       '  Press Ctrl-C to stop.',
       '',

@@ -24,6 +24,21 @@ export const settings = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The languages customers are offered; new surveys start with them. */
+    locales: text('locales')
+      .array()
+      .notNull()
+      .default(sql`'{en,sr,hr,sl,ru}'::text[]`),
+    defaultLocale: text('default_locale').notNull().default('en'),
+    /**
+     * The secret that signs ticket events, unless RAPPORT_WEBHOOK_SECRET sets it. Kept here, not in
+     * a file, so every process of a scaled-out deployment sees a rotation at once.
+     */
+    webhookSecret: text('webhook_secret'),
+    /** After a rotation the old secret keeps working until this time, so helpdesks can switch over. */
+    previousWebhookSecret: text('previous_webhook_secret'),
+    previousWebhookSecretUntil: timestamp('previous_webhook_secret_until', { withTimezone: true }),
+    webhookSecretRotatedAt: timestamp('webhook_secret_rotated_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],

@@ -49,6 +49,11 @@ const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown]
   ['PATCH', `/api/v1/responses/${MISSING}`, ['admin', 'manager'], { counted: true }],
   ['GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
   ['GET', '/api/v1/outbox', ['admin']],
+  ['GET', '/api/v1/settings', ALL],
+  ['PATCH', '/api/v1/settings', ['admin'], { timeZone: 'UTC' }],
+  ['GET', '/api/v1/settings/webhook-secret', ['admin']],
+  ['POST', '/api/v1/settings/webhook-secret/rotate', ['admin']],
+  ['GET', '/api/v1/teams/lead-candidates', ['admin', 'manager']],
   ['GET', `/api/v1/outbox/${MISSING}`, ['admin']],
 ];
 

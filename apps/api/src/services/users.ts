@@ -1,6 +1,6 @@
 import type { CreateUser, Role, UpdateUser, UserView } from '@rapport/contracts';
 import { sessions, users, type Database, type Executor } from '@rapport/db';
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { ConflictError, found } from '../errors';
 import { generatePassword, hashPassword } from '../lib/passwords';
 import type { Actor } from './actor';
@@ -30,6 +30,18 @@ function summary(u: UserRow) {
 export async function listUsers(db: Executor): Promise<UserView[]> {
   const rows = await db.select().from(users).orderBy(asc(users.name), asc(users.email));
   return rows.map(toView);
+}
+
+/**
+ * Active managers and admins as { id, name }: the people who can lead a team or own a follow-up.
+ * Managers may read this short list although only admins list users.
+ */
+export async function listActiveManagers(db: Executor): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(isNull(users.disabledAt), inArray(users.role, ['manager', 'admin'])))
+    .orderBy(asc(users.name), asc(users.email));
 }
 
 export async function getUser(db: Executor, id: string): Promise<UserView> {

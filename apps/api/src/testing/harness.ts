@@ -31,12 +31,16 @@ export interface RequestOptions {
  * A fresh database (in-memory PGlite, or a new database on the server in `DATABASE_URL`), migrated,
  * with one user per role, and the app built on it. One per test file.
  */
-export async function createTestContext() {
+export async function createTestContext(options: { webhookSecretFromEnvironment?: boolean } = {}) {
   const { handle, drop, url } = await freshDatabase();
   await handle.migrate();
   await ensureDefaultSurvey(handle.db);
+  // Most tests sign events with a fixed secret as RAPPORT_WEBHOOK_SECRET would set it; the settings
+  // tests turn that off to exercise the stored, rotatable secret.
+  const environment =
+    options.webhookSecretFromEnvironment === false ? {} : { RAPPORT_WEBHOOK_SECRET: WEBHOOK_SECRET };
   const config = {
-    ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', RAPPORT_WEBHOOK_SECRET: WEBHOOK_SECRET }),
+    ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...environment }),
     secret: 'test-secret-'.padEnd(40, 'x'),
   };
   const logger = pino({ level: 'silent' });
