@@ -100,7 +100,7 @@ export const AREAS: readonly Area[] = [
     href: '/settings',
     label: 'Settings',
     purpose:
-      'Teams and agents for everyone; customers for managers; users, API keys, the audit log and the mail outbox for admins.',
+      'The organisation’s hours and languages, teams and agents for everyone; customers for managers; users, API keys, the audit log and the mail outbox for admins.',
     roles: ALL,
   },
 ];
@@ -114,6 +114,13 @@ export interface SettingsSection {
 }
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  {
+    href: '/settings/organisation',
+    label: 'Organisation',
+    purpose:
+      'Time zone, business hours and holidays (follow-up due times use them), the languages customers are offered, and the webhook secret.',
+    roles: ALL,
+  },
   {
     href: '/settings/users',
     label: 'Users',
