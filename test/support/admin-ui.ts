@@ -32,6 +32,8 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  // Let layout-dependent attributes (resize observers) settle before looking.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(await seriousA11yViolations(page), `accessibility of ${name} at phone width`).toEqual([]);
   await screenshot(page, `${name}-phone`);
   if (desktop) await page.setViewportSize(desktop);
