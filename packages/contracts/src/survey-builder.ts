@@ -26,11 +26,21 @@ export const SaveSurveyDraft = v.object({
 });
 export type SaveSurveyDraft = v.InferOutput<typeof SaveSurveyDraft>;
 
+const PreviewAnswer = v.union(
+  [v.number(), v.boolean(), v.pipe(v.string(), v.maxLength(5000)), v.array(v.string())],
+  'An answer is a number, yes/no, a code or text, or a list of codes.',
+);
+
 /** POST /surveys/preview — renders an unsaved definition as the customer would see it. */
 export const PreviewSurvey = v.object({
   definition: SurveyDefinition,
   locale: Locale,
   surface: v.picklist(['page', 'email'], 'surface must be page or email.'),
+  /**
+   * Optional answers to show as chosen on the page (`{ rating: 2 }`), so the preview can show the
+   * follow-up questions whose conditions they meet. Answers that do not fit are left out.
+   */
+  answers: v.optional(v.record(v.string(), PreviewAnswer)),
 });
 export type PreviewSurvey = v.InferOutput<typeof PreviewSurvey>;
 
@@ -41,6 +51,11 @@ export interface SurveyPreview {
   subject: string | null;
   /** The email's plain-text part (surface email only). */
   text: string | null;
+  /**
+   * The language rendered: the asked one when the definition offers it, else its default
+   * language — what a customer with that language would get.
+   */
+  locale: Locale;
 }
 
 /** What the surveys list shows for each survey. */
@@ -49,8 +64,11 @@ export interface SurveyStats {
   sent: number;
   /** Responses received, all time (suspected bots included). */
   responses: number;
-  /** CSAT of the last 30 days: share of counted 4s and 5s, with its n; null when n = 0. */
-  csat30: { value: number | null; n: number };
+  /**
+   * CSAT of the last 30 organisation-local days (today included): share of counted 4s and 5s, with
+   * its n and 95% interval; value and ci95 are null when n = 0.
+   */
+  csat30: { value: number | null; n: number; ci95: [number, number] | null };
 }
 
 export interface SurveyVersionSummary {

@@ -227,16 +227,5 @@ export type UpdateSurveyRules = v.InferOutput<typeof UpdateSurveyRules>;
 export const SURVEY_STATUSES = ['draft', 'active', 'archived'] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
-export interface SurveyView {
-  id: string;
-  name: string;
-  status: SurveyStatus;
-  rules: SurveyRules;
-  version: number | null;
-  definition: SurveyDefinition | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export const SurveyName = Name('Survey name');
 export { LOCALES };

@@ -1,5 +1,6 @@
 import { SCALES, type Locale, type Question, type SurveyDefinition } from '@rapport/contracts';
 import { localized, pageLocale } from '../public/locale';
+import { scoreQuestion } from '../public/score';
 import { escapeHtml as esc } from './escape-html';
 import { MAIL_STRINGS, type TicketRef } from './strings';
 
@@ -60,9 +61,13 @@ function oneLine(value: string | null, max: number): string | null {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** The question the email asks: the survey's first one. */
-function firstQuestion(definition: SurveyDefinition): Question | null {
-  return definition.questions[0] ?? null;
+/**
+ * The question the email asks: the one the one-click links answer — the same the survey page reads
+ * `?score=N` for (`scoreQuestion`), so a click always preselects the question it was offered for —
+ * else, for a survey without a scale, its first question above a plain button.
+ */
+function askedQuestion(definition: SurveyDefinition): Question | null {
+  return scoreQuestion(definition) ?? definition.questions[0] ?? null;
 }
 
 /** One link per point of a scale question, each opening the survey with that answer preselected. */
@@ -190,7 +195,7 @@ export function renderSurveyEmail(input: SurveyEmailInput): RenderedEmail {
     (override && localized(override, locale, fallback)) ||
     (input.kind === 'invitation' ? s.invitationSubject : s.reminderSubject);
   const intro = definition.email?.intro ? localized(definition.email.intro, locale, fallback) || null : null;
-  const question = firstQuestion(definition);
+  const question = askedQuestion(definition);
   const questionText = question ? localized(question.text, locale, fallback) : null;
   const links = question ? scaleLinks(question, locale, fallback, surveyUrl) : [];
   const caption = question ? endsCaption(question, links, locale, fallback) : null;

@@ -2,13 +2,14 @@ import { SCALES, type Question, type SurveyDefinition } from '@rapport/contracts
 
 /**
  * The question the email's one-click links answer (`/s/<token>?score=N`): the survey's CSAT
- * question, else its first scale question (rating, nps or ces).
+ * question, else its first scale question (rating, nps or ces). Questions with a show-if condition
+ * are passed over: before any answer they are hidden, and an answer to a hidden question is dropped.
  *
  * @example
  * scoreQuestion(DEFAULT_SURVEY_DEFINITION)?.id // 'rating'
  */
 export function scoreQuestion(definition: Pick<SurveyDefinition, 'questions'>): Question | undefined {
-  const scales = definition.questions.filter((q) => SCALES[q.type] !== undefined);
+  const scales = definition.questions.filter((q) => SCALES[q.type] !== undefined && !q.showIf);
   return scales.find((q) => q.metric === 'csat') ?? scales[0];
 }
 

@@ -20,6 +20,8 @@ export interface SurveyPageProps {
   preselected?: number | null;
   /** A line for the status box: "already answered", "tell us more". */
   notice?: string | null;
+  /** Include the page's script; the builder's preview leaves it out (it is shown in a sandboxed frame). */
+  script?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function SurveyPage(props: SurveyPageProps) {
     return q ? localized(q.text, locale, definition.defaultLocale) : id;
   };
   return (
-    <Layout locale={locale} title={s.surveyTitle} script>
+    <Layout locale={locale} title={s.surveyTitle} script={props.script ?? true}>
       <div class="card">
         <h1>{s.surveyTitle}</h1>
         <p class="lead">{s.surveyIntro}</p>

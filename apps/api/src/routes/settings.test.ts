@@ -141,6 +141,26 @@ describe('PATCH /api/v1/settings', () => {
   });
 });
 
+describe('new surveys', () => {
+  it('start in the languages the organisation offers', async () => {
+    const set = await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { locales: ['sr', 'hr'], defaultLocale: 'hr' },
+    });
+    expect(set.status).toBe(200);
+    const res = await t.request('POST', '/api/v1/surveys', {
+      as: 'manager',
+      json: { name: 'Regional CES', template: 'ces' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.draft).toMatchObject({ locales: ['sr', 'hr'], defaultLocale: 'hr' });
+    await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { locales: ['en', 'sr', 'hr', 'sl', 'ru'], defaultLocale: 'en' },
+    });
+  });
+});
+
 describe('the webhook secret', () => {
   it('is shown to admins only, and signs events', async () => {
     expect((await t.request('GET', '/api/v1/settings/webhook-secret', { as: 'manager' })).status).toBe(403);

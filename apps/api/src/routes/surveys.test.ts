@@ -16,7 +16,10 @@ describe('/api/v1/surveys', () => {
     expect(survey).toMatchObject({
       name: 'Post-ticket satisfaction',
       status: 'active',
+      isDefault: true,
       version: 1,
+      draft: null,
+      stats: { sent: 0, responses: 0, csat30: { value: null, n: 0, ci95: null } },
       rules: {
         delayMinutes: 60,
         sampleRate: 1,

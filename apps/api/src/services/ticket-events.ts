@@ -255,6 +255,18 @@ function matchesChannel(rules: SurveyRules, channel: string): boolean {
   return rules.channels.length === 0 || rules.channels.includes(channel);
 }
 
+/**
+ * The survey for a ticket: among the active ones whose channel rule matches, one that names the
+ * ticket's channel wins over a catch-all (no channels), so a "chat" survey can sit next to the
+ * default one; then the oldest. `candidates` come oldest first.
+ */
+function chooseSurvey<T extends { survey: { rules: SurveyRules } }>(candidates: T[], channel: string) {
+  return (
+    candidates.find((s) => s.survey.rules.channels.includes(channel)) ??
+    candidates.find((s) => matchesChannel(s.survey.rules, channel))
+  );
+}
+
 async function decideInvitation(
   tx: Transaction,
   ticket: TicketRow,
@@ -274,8 +286,8 @@ async function decideInvitation(
     .from(surveys)
     .innerJoin(surveyVersions, eq(surveyVersions.id, surveys.currentVersionId))
     .where(eq(surveys.status, 'active'))
-    .orderBy(asc(surveys.createdAt));
-  const chosen = candidates.find((s) => matchesChannel(s.survey.rules, ticket.channel));
+    .orderBy(asc(surveys.createdAt), asc(surveys.id));
+  const chosen = chooseSurvey(candidates, ticket.channel);
   if (!chosen) return { decision: 'skipped_no_survey' as const, invitation: null };
   const rules = chosen.survey.rules;
 
