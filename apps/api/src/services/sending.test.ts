@@ -167,6 +167,26 @@ describe('sendInvitation', () => {
     expect(fake.calls()).toBe(0);
   });
 
+  it('cancels at send time when the survey was archived meanwhile', async () => {
+    const fake = fakeMailer();
+    const inv = await scheduledInvitation(t.db, t.config.secret);
+    const [survey] = await t.db.select().from(surveys).where(eq(surveys.isDefault, true));
+    await t.db.update(surveys).set({ status: 'archived' }).where(eq(surveys.id, survey!.id));
+    try {
+      expect(await sendInvitation(t.db, deps(fake.mailer), { ...first, invitationId: inv.id })).toEqual({
+        outcome: 'cancelled',
+        reason: 'survey_archived',
+      });
+      expect(await invitation(inv.id)).toMatchObject({
+        status: 'cancelled',
+        cancelledReason: 'survey_archived',
+      });
+      expect(fake.calls()).toBe(0);
+    } finally {
+      await t.db.update(surveys).set({ status: survey!.status }).where(eq(surveys.id, survey!.id));
+    }
+  });
+
   it('cancels at send time when the customer was erased', async () => {
     const fake = fakeMailer();
     const inv = await scheduledInvitation(t.db, t.config.secret);
@@ -346,6 +366,13 @@ describe('sendReminder', () => {
       await t.db.update(surveys).set({ rules: survey!.rules }).where(eq(surveys.id, survey!.id));
     }
     expect(await listDueReminders(t.db, { now, limit: 1000 })).toContain(plain.id);
+
+    await t.db.update(surveys).set({ status: 'archived' }).where(eq(surveys.id, survey!.id));
+    try {
+      expect(await listDueReminders(t.db, { now, limit: 1000 })).not.toContain(plain.id);
+    } finally {
+      await t.db.update(surveys).set({ status: survey!.status }).where(eq(surveys.id, survey!.id));
+    }
   });
 
   it('gives the claim back after a transient failure, and keeps it after the final one', async () => {

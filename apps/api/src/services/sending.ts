@@ -36,7 +36,7 @@ export interface SendAttempt {
 }
 
 export type InvitationStatus = (typeof invitations.$inferSelect)['status'];
-export type CancelReason = 'reopened' | 'unsubscribed' | 'erased';
+export type CancelReason = 'reopened' | 'unsubscribed' | 'erased' | 'survey_archived';
 
 export type SendOutcome =
   | { outcome: 'sent'; transport: Delivery['transport']; messageId: string | null }
@@ -58,6 +58,7 @@ interface MailContext {
   name: string | null;
   erasedAt: Date | null;
   suppressed: boolean;
+  surveyStatus: (typeof surveys.$inferSelect)['status'];
   rules: SurveyRules;
   definition: SurveyDefinition;
 }
@@ -73,6 +74,7 @@ async function loadMailContext(tx: Executor, invitationId: string): Promise<Mail
       email: customers.email,
       name: customers.name,
       erasedAt: customers.erasedAt,
+      surveyStatus: surveys.status,
       rules: surveys.rules,
       definition: surveyVersions.definition,
     })
@@ -98,6 +100,8 @@ function cancelReason(inv: InvitationRow, ctx: MailContext): CancelReason | null
   const stillResolved = ctx.ticketStatus === 'resolved' || ctx.ticketStatus === 'closed';
   if (!stillResolved || ctx.ticketResolvedAt?.getTime() !== inv.ticketResolvedAt.getTime()) return 'reopened';
   if (ctx.suppressed) return 'unsubscribed';
+  // Archiving a survey stops it asking, including invitations already waiting out their delay.
+  if (ctx.surveyStatus === 'archived') return 'survey_archived';
   return null;
 }
 
@@ -289,7 +293,8 @@ function allOf(...parts: SQL[]): SQL {
 /**
  * The invitations owed their one reminder at `now`: sent, unanswered, not reminded, not expired,
  * the survey's `reminderAfterDays` passed since sending, and — as at the first send — the ticket
- * still resolved at the same resolution, the customer not erased, the address not unsubscribed.
+ * still resolved at the same resolution, the customer not erased, the address not unsubscribed;
+ * and the survey not archived since.
  */
 function reminderDue(now: Date): SQL {
   const at = now.toISOString();
@@ -298,7 +303,7 @@ function reminderDue(now: Date): SQL {
     isNull(invitations.respondedAt),
     isNull(invitations.reminderSentAt),
     or(isNull(invitations.expiresAt), gt(invitations.expiresAt, now)) ?? sql`true`,
-    sql`exists (select 1 from surveys s where s.id = ${invitations.surveyId}
+    sql`exists (select 1 from surveys s where s.id = ${invitations.surveyId} and s.status <> 'archived'
       and jsonb_typeof(s.rules -> 'reminderAfterDays') = 'number'
       and ${invitations.sentAt} + make_interval(days => (s.rules ->> 'reminderAfterDays')::int) <= ${at}::timestamptz)`,
     sql`exists (select 1 from tickets t where t.id = ${invitations.ticketId}
