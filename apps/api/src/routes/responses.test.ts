@@ -20,7 +20,7 @@ beforeAll(async () => {
   await answered(
     t,
     { rating: 1, resolved: false, reasons: ['unfriendly'], comment: 'Nobody called 100% back' },
-    { team: 'Technical', locale: 'ru' },
+    { team: 'Technical', locale: 'ru', agentEmail: 'olga@support.example' },
   );
 });
 afterAll(() => t.close());
@@ -53,6 +53,9 @@ describe('GET /api/v1/responses', () => {
     ['locale=sr', [2]],
     ['reason=not_informed', [2]],
     ['q=100%25', [1]],
+    ['q=FAST', [5]],
+    ['q=100', [1]],
+    ['score=1,2&resolved=false&hasComment=true', [1]],
     ['bot=true', []],
   ])('filters with ?%s', async (query, scores) => {
     const res = await t.request('GET', `/api/v1/responses?${query}`, { as: 'manager' });
@@ -73,6 +76,21 @@ describe('GET /api/v1/responses', () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
+  it('filters by agent and by survey', async () => {
+    const agents = (await t.request('GET', '/api/v1/agents', { as: 'manager' })).body.items;
+    const olga = agents.find((a: { email: string }) => a.email === 'olga@support.example').id;
+    const byAgent = await t.request('GET', `/api/v1/responses?agentId=${olga}`, { as: 'manager' });
+    expect(byAgent.body.items.map((r: Item) => r.csat)).toEqual([1]);
+    const surveys = (await t.request('GET', '/api/v1/surveys', { as: 'manager' })).body.items;
+    const survey = surveys[0].id;
+    const bySurvey = await t.request('GET', `/api/v1/responses?surveyId=${survey}`, { as: 'manager' });
+    expect(bySurvey.body.items.map((r: Item) => r.csat)).toEqual([1, 4, 2, 5]);
+    const other = await t.request('GET', '/api/v1/responses?surveyId=00000000-0000-4000-8000-000000000000', {
+      as: 'manager',
+    });
+    expect(other.body.items).toEqual([]);
+  });
+
   it('filters by date range in the organisation time zone', async () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(
@@ -83,14 +101,21 @@ describe('GET /api/v1/responses', () => {
     ).toHaveLength(0);
   });
 
-  it.each([['score=6'], ['resolved=maybe'], ['from=2026-02-30'], ['cursor=zzz'], ['teamId=nope']])(
-    'answers ?%s with 400',
-    async (query) => {
-      const res = await t.request('GET', `/api/v1/responses?${query}`, { as: 'manager' });
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('VALIDATION');
-    },
-  );
+  it.each([
+    ['score=6'],
+    ['resolved=maybe'],
+    ['from=2026-02-30'],
+    ['cursor=zzz'],
+    ['teamId=nope'],
+    ['locale=de'],
+    ['reason=Not%20a%20code'],
+    ['from=2026-03-02&to=2026-03-01'],
+    ['limit=0'],
+  ])('answers ?%s with 400', async (query) => {
+    const res = await t.request('GET', `/api/v1/responses?${query}`, { as: 'manager' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION');
+  });
 
   it('is for managers and admins', async () => {
     expect((await t.request('GET', '/api/v1/responses', { as: 'viewer' })).status).toBe(403);

@@ -1,5 +1,15 @@
-import type { FollowUpView, ListFollowUpsQuery, Page, UpdateFollowUp } from '@rapport/contracts';
+import type {
+  FollowUpCounts,
+  FollowUpDetail,
+  FollowUpEvent,
+  FollowUpOwner,
+  FollowUpView,
+  ListFollowUpsQuery,
+  Page,
+  UpdateFollowUp,
+} from '@rapport/contracts';
 import {
+  auditLog,
   customers,
   followUps,
   responses,
@@ -9,7 +19,7 @@ import {
   type Database,
   type Executor,
 } from '@rapport/db';
-import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { ValidationError, found } from '../errors';
 import { addBusinessMinutes, businessDayMinutes } from '../lib/business-time';
 import type { Actor } from './actor';
@@ -164,7 +174,8 @@ export async function listFollowUps(
   if (query.status === 'open') where.push(eq(followUps.status, 'open'));
   if (query.status === 'overdue') where.push(eq(followUps.status, 'open'), lt(followUps.dueAt, now));
   if (closed) where.push(eq(followUps.status, 'closed'));
-  if (query.ownerUserId) where.push(eq(followUps.ownerUserId, query.ownerUserId));
+  if (query.ownerUserId === 'none') where.push(isNull(followUps.ownerUserId));
+  else if (query.ownerUserId) where.push(eq(followUps.ownerUserId, query.ownerUserId));
   if (query.teamId) where.push(eq(followUps.teamId, query.teamId));
   const sortAt = closed ? followUps.closedAt : followUps.dueAt;
   if (query.cursor)
@@ -182,11 +193,6 @@ export async function listFollowUps(
   };
 }
 
-export async function getFollowUp(db: Executor, id: string, now = new Date()): Promise<FollowUpView> {
-  const [row] = await baseQuery(db).where(eq(followUps.id, id));
-  return toView(found(row, 'Follow-up'), now);
-}
-
 export interface FollowUpCountFilter {
   now?: Date;
   teamId?: string;
@@ -195,7 +201,10 @@ export interface FollowUpCountFilter {
 }
 
 /** Open, overdue, closed and closed-in-time counts: the navigation badge and the summary's figures. */
-export async function countFollowUps(db: Executor, filter: FollowUpCountFilter = {}) {
+export async function countFollowUps(
+  db: Executor,
+  filter: FollowUpCountFilter = {},
+): Promise<FollowUpCounts> {
   const now = filter.now ?? new Date();
   const where: SQL[] = [];
   if (filter.teamId) where.push(eq(followUps.teamId, filter.teamId));
@@ -221,49 +230,154 @@ export async function countFollowUps(db: Executor, filter: FollowUpCountFilter =
   };
 }
 
-/** Assigns, closes (a note is required) or reopens a follow-up. */
+/** One follow-up and what happened to it (from the audit log), oldest first. */
+export async function getFollowUp(db: Executor, id: string, now = new Date()): Promise<FollowUpDetail> {
+  const [row] = await baseQuery(db).where(eq(followUps.id, id));
+  const view = toView(found(row, 'Follow-up'), now);
+  return { ...view, history: await followUpHistory(db, id) };
+}
+
+interface ChangeSnapshot {
+  status?: 'open' | 'closed';
+  ownerUserId?: string | null;
+  note?: string | null;
+  /** Why it was reopened, when the person said. */
+  reason?: string | null;
+}
+
+async function followUpHistory(db: Executor, id: string): Promise<FollowUpEvent[]> {
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'follow_up'), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id));
+  const ownerIds = new Set<string>();
+  for (const e of entries) {
+    const after = (e.after ?? {}) as ChangeSnapshot;
+    if (after.ownerUserId) ownerIds.add(after.ownerUserId);
+  }
+  const names = new Map(
+    ownerIds.size
+      ? (
+          await db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(inArray(users.id, [...ownerIds]))
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
+  const events: FollowUpEvent[] = [];
+  for (const e of entries) {
+    const before = (e.before ?? {}) as ChangeSnapshot;
+    const after = (e.after ?? {}) as ChangeSnapshot;
+    const base = { at: e.at.toISOString(), actor: e.actorLabel };
+    if (after.ownerUserId !== undefined && after.ownerUserId !== before.ownerUserId) {
+      const owner = after.ownerUserId
+        ? { id: after.ownerUserId, name: names.get(after.ownerUserId) ?? 'A former user' }
+        : null;
+      events.push({ ...base, action: 'assign', note: null, owner });
+    }
+    if (e.action === 'follow_up.close')
+      events.push({ ...base, action: 'close', note: after.note ?? null, owner: null });
+    else if (e.action === 'follow_up.reopen')
+      events.push({ ...base, action: 'reopen', note: after.reason ?? null, owner: null });
+    else if (after.note !== undefined && after.note !== before.note)
+      events.push({ ...base, action: 'note', note: after.note, owner: null });
+  }
+  return events;
+}
+
+/** The people a follow-up can be given to: active managers and admins, by name. */
+export async function listFollowUpOwners(db: Executor): Promise<{ items: FollowUpOwner[] }> {
+  const rows = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(isNull(users.disabledAt), inArray(users.role, ['manager', 'admin'])))
+    .orderBy(asc(users.name), asc(users.id));
+  return { items: rows.map((u) => ({ id: u.id, name: u.name, role: u.role as FollowUpOwner['role'] })) };
+}
+
+const ROLE_WORDS: Record<string, string> = { auditor: 'an auditor', viewer: 'a viewer' };
+
+/** Refuses an owner who cannot act on follow-ups, saying why in words. */
+async function checkOwner(tx: Executor, userId: string): Promise<void> {
+  const [user] = await tx
+    .select({ name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  const refuse = (message: string) => {
+    throw new ValidationError(message, [{ path: 'ownerUserId', message }]);
+  };
+  if (!user) return refuse('No user has this id. Choose an active manager or admin as the owner.');
+  if (user.disabledAt)
+    return refuse(`${user.name} is deactivated. Choose an active manager or admin as the owner.`);
+  if (user.role !== 'manager' && user.role !== 'admin') {
+    return refuse(
+      `${user.name} is ${ROLE_WORDS[user.role] ?? user.role}: only managers and admins can own follow-ups.`,
+    );
+  }
+}
+
+/**
+ * Assigns (`ownerUserId`; null unassigns), closes (a note saying what was done is required),
+ * reopens (open again, closedAt and the note cleared from the follow-up — the audit log keeps
+ * them — with an optional note saying why), or corrects a closed follow-up's note. A request
+ * that changes nothing changes nothing and logs nothing.
+ */
 export async function updateFollowUp(
   db: Database,
   actor: Actor,
   id: string,
   input: UpdateFollowUp,
   now = new Date(),
-): Promise<FollowUpView> {
+): Promise<FollowUpDetail> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(followUps).where(eq(followUps.id, id)).for('update');
     const current = found(before, 'Follow-up');
-    if (input.ownerUserId) {
-      const [user] = await tx
-        .select({ role: users.role, disabledAt: users.disabledAt })
-        .from(users)
-        .where(eq(users.id, input.ownerUserId));
-      if (!user || user.disabledAt || (user.role !== 'manager' && user.role !== 'admin')) {
-        throw new ValidationError('A follow-up owner must be an active manager or admin.', [
-          { path: 'ownerUserId', message: 'Choose an active manager or admin.' },
-        ]);
-      }
-    }
-    const closing = input.status === 'closed' && current.status !== 'closed';
-    const reopening = input.status === 'open' && current.status === 'closed';
+    const wasClosed = current.status === 'closed';
+    const closing = input.status === 'closed' && !wasClosed;
+    const reopening = input.status === 'open' && wasClosed;
     if (closing && !input.note) {
       throw new ValidationError('Write a note saying what was done before closing the follow-up.', [
         { path: 'note', message: 'A note is required to close.' },
       ]);
     }
+    if (!wasClosed && !closing && input.note !== undefined && input.status !== 'open') {
+      throw new ValidationError(
+        'A note is written when closing: close the follow-up with it (status closed), or leave the note out.',
+        [{ path: 'note', message: 'Close the follow-up to add a note.' }],
+      );
+    }
+    const ownerChanged = input.ownerUserId !== undefined && input.ownerUserId !== current.ownerUserId;
+    if (ownerChanged && input.ownerUserId) await checkOwner(tx, input.ownerUserId);
+    const noteChanged = wasClosed && !reopening && input.note !== undefined && input.note !== current.note;
+    if (!closing && !reopening && !ownerChanged && !noteChanged) return;
+
     const next = {
-      ownerUserId: input.ownerUserId === undefined ? current.ownerUserId : input.ownerUserId,
-      status: input.status ?? current.status,
-      note: input.note ?? current.note,
+      ownerUserId: ownerChanged ? (input.ownerUserId ?? null) : current.ownerUserId,
+      status: closing ? ('closed' as const) : reopening ? ('open' as const) : current.status,
+      note: closing || noteChanged ? (input.note ?? null) : reopening ? null : current.note,
       closedAt: closing ? now : reopening ? null : current.closedAt,
       closedBy: closing ? actor.userId : reopening ? null : current.closedBy,
     };
     await tx.update(followUps).set(next).where(eq(followUps.id, id));
     await recordChange(tx, actor, {
-      action: closing ? 'follow_up.close' : reopening ? 'follow_up.reopen' : 'follow_up.update',
+      action: closing
+        ? 'follow_up.close'
+        : reopening
+          ? 'follow_up.reopen'
+          : noteChanged
+            ? 'follow_up.update'
+            : 'follow_up.assign',
       entityType: 'follow_up',
       entityId: id,
       before: { status: current.status, ownerUserId: current.ownerUserId, note: current.note },
-      after: { status: next.status, ownerUserId: next.ownerUserId, note: next.note },
+      after: {
+        status: next.status,
+        ownerUserId: next.ownerUserId,
+        note: next.note,
+        ...(reopening ? { reason: input.note ?? null } : {}),
+      },
     });
   });
   return getFollowUp(db, id, now);
