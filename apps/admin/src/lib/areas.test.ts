@@ -12,10 +12,10 @@ describe('what each role sees', () => {
   });
 
   it.each([
-    ['admin', ['Users', 'Teams & agents', 'API keys', 'Customers', 'Audit log', 'Outbox']],
-    ['manager', ['Teams & agents', 'Customers']],
-    ['auditor', ['Teams & agents']],
-    ['viewer', ['Teams & agents']],
+    ['admin', ['Organisation', 'Users', 'Teams & agents', 'API keys', 'Customers', 'Audit log', 'Outbox']],
+    ['manager', ['Organisation', 'Teams & agents', 'Customers']],
+    ['auditor', ['Organisation', 'Teams & agents']],
+    ['viewer', ['Organisation', 'Teams & agents']],
   ] as const)('settings for %s: %j', (role, labels) => {
     expect(settingsSectionsFor(role).map((s) => s.label)).toEqual(labels);
   });

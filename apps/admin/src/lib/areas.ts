@@ -24,12 +24,6 @@ export const AREAS: readonly Area[] = [
     purpose:
       'Build the post-ticket survey: its questions and languages, and the rules that decide who is asked and when.',
     roles: MANAGERS,
-    arrivesWith: 'the survey builder',
-    preview: [
-      'The default post-ticket survey, built from good service practice, ready to edit.',
-      'One-click rating links in a localized email, with follow-up questions and a comment.',
-      'Rules: delay after resolution, sampling rate, a per-customer limit, exclusions.',
-    ],
   },
   {
     href: '/responses',
@@ -37,12 +31,6 @@ export const AREAS: readonly Area[] = [
     purpose:
       'Read every answer and comment, by team, agent and survey. Suspected bot answers are flagged, never deleted.',
     roles: MANAGERS,
-    arrivesWith: 'the responses inbox',
-    preview: [
-      'Each rating with its comment, ticket, agent and team.',
-      'Filters by survey, team, agent, score and date.',
-      'Answers that look automated, kept and flagged, and left out of the metrics.',
-    ],
   },
   {
     href: '/follow-ups',
@@ -50,12 +38,6 @@ export const AREAS: readonly Area[] = [
     purpose:
       'Close the loop with unhappy customers: low ratings, unresolved answers and callback requests get an owner and a due time.',
     roles: MANAGERS,
-    arrivesWith: 'the follow-up board',
-    preview: [
-      'A queue of customers to call back, with owners and due times.',
-      'A closing note on each follow-up, so what was done is on record.',
-      'The share of follow-ups closed in time, as a metric.',
-    ],
   },
   {
     href: '/audits',
