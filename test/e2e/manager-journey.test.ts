@@ -217,6 +217,8 @@ describe('a manager', () => {
     const detail = page.getByRole('article');
     expect(await detail.innerText()).toContain('What should we have done differently?');
     expect(await detail.innerText()).toContain(CUSTOMER.answer);
+    // The response keeps the version it answered.
+    expect(await detail.innerText()).toContain('Chat service principles (version 1)');
     await checkScreen(page, 'journey-response-detail');
     await detail.getByRole('link', { name: 'See it on the follow-up board' }).click();
     await page.waitForURL((url) => url.pathname === '/follow-ups');
