@@ -12,9 +12,13 @@ import { identify } from './middleware/auth';
 import { apiNotFound, handleError } from './middleware/errors';
 import { requestLog } from './middleware/request-log';
 import { refuseCrossSite } from './middleware/same-site';
+import { actions } from './routes/actions';
 import { agents } from './routes/agents';
 import { apiKeys } from './routes/api-keys';
+import { auditCycles } from './routes/audit-cycles';
 import { auditLog } from './routes/audit-log';
+import { auditTemplates } from './routes/audit-templates';
+import { audits } from './routes/audits';
 import { auth } from './routes/auth';
 import { customers } from './routes/customers';
 import { followUps } from './routes/follow-ups';
@@ -45,7 +49,11 @@ const api = new Hono<AppEnv>()
   .route('/responses', responses)
   .route('/reports', reports)
   .route('/outbox', outbox)
-  .route('/settings', settings);
+  .route('/settings', settings)
+  .route('/audit-templates', auditTemplates)
+  .route('/audit-cycles', auditCycles)
+  .route('/audits', audits)
+  .route('/actions', actions);
 
 export type AppType = typeof api;
 

@@ -1,5 +1,6 @@
 export * from './api-keys';
 export * from './audit-log';
+export * from './audits';
 export * from './customers';
 export * from './follow-ups';
 export * from './invitations';

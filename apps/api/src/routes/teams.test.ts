@@ -1,5 +1,6 @@
 import { customers, tickets } from '@rapport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChecklist } from '../testing/audit-fixtures';
 import { createTestContext, type TestContext } from '../testing/harness';
 
 let t: TestContext;
@@ -104,5 +105,25 @@ describe('/api/v1/teams', () => {
       'The team has 1 tickets in its history, so it cannot be deleted. Rename it instead.',
     );
     expect((await t.request('GET', `/api/v1/teams/${busy.body.id}`, { as: 'manager' })).status).toBe(200);
+  });
+
+  it('does not delete a team that has been audited, even without tickets', async () => {
+    const audited = await t.request('POST', '/api/v1/teams', { as: 'manager', json: { name: 'Audited' } });
+    const checklist = await createChecklist(t);
+    const cycle = await t.request('POST', '/api/v1/audit-cycles', {
+      as: 'manager',
+      json: {
+        quarter: '2025-Q1',
+        dueOn: '2025-04-15',
+        checklistTemplateId: checklist,
+        defaultAuditorUserId: t.users.auditor.id,
+      },
+    });
+    expect(cycle.status).toBe(201);
+    const refused = await t.request('DELETE', `/api/v1/teams/${audited.body.id}`, { as: 'manager' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      'The team has 1 audit on record, so it cannot be deleted. Rename it instead.',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { seedDemoData, teams, tickets, type Database } from '@rapport/db';
+import { ensureBuiltInAuditTemplates } from './audit-templates';
 import { ensureDefaultSurvey } from './surveys';
 import { ensureFirstAdmin, type FirstAdmin } from './users';
 
@@ -9,8 +10,8 @@ export interface BootstrapResult {
 }
 
 /**
- * Prepares a migrated database for use: the first admin, the default survey, and demo data when asked for and the
- * database holds no teams or tickets yet (so a second start never seeds twice).
+ * Prepares a migrated database for use: the first admin, the default survey, the shipped audit templates, and
+ * demo data when asked for and the database holds no teams or tickets yet (so a second start never seeds twice).
  */
 export async function bootstrap(
   db: Database,
@@ -18,6 +19,7 @@ export async function bootstrap(
 ): Promise<BootstrapResult> {
   const admin = await ensureFirstAdmin(db, { email: options.adminEmail, password: options.adminPassword });
   await ensureDefaultSurvey(db);
+  await ensureBuiltInAuditTemplates(db);
   let demoTickets = 0;
   if (options.demo) {
     const [anyTeam] = await db.select({ id: teams.id }).from(teams).limit(1);

@@ -1,5 +1,5 @@
 import type { CreateTeam, TeamView, UpdateTeam } from '@rapport/contracts';
-import { agents, teams, tickets, users, type Database, type Executor } from '@rapport/db';
+import { agents, audits, teams, tickets, users, type Database, type Executor } from '@rapport/db';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { ConflictError, ValidationError, found } from '../errors';
 import type { Actor } from './actor';
@@ -144,6 +144,12 @@ export async function deleteTeam(db: Database, actor: Actor, id: string): Promis
     if (used && used.n > 0) {
       throw new ConflictError(
         `The team has ${used.n} tickets in its history, so it cannot be deleted. Rename it instead.`,
+      );
+    }
+    const [audited] = await tx.select({ n: count() }).from(audits).where(eq(audits.teamId, id));
+    if (audited && audited.n > 0) {
+      throw new ConflictError(
+        `The team has ${audited.n} ${audited.n === 1 ? 'audit' : 'audits'} on record, so it cannot be deleted. Rename it instead.`,
       );
     }
     await tx.update(agents).set({ teamId: null, updatedAt: new Date() }).where(eq(agents.teamId, id));
