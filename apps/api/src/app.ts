@@ -28,6 +28,7 @@ import { outbox } from './routes/outbox';
 import { publicPages } from './routes/public';
 import { reports } from './routes/reports';
 import { responses } from './routes/responses';
+import { reviews } from './routes/reviews';
 import { settings } from './routes/settings';
 import { surveys } from './routes/surveys';
 import { teams } from './routes/teams';
@@ -53,7 +54,8 @@ const api = new Hono<AppEnv>()
   .route('/audit-templates', auditTemplates)
   .route('/audit-cycles', auditCycles)
   .route('/audits', audits)
-  .route('/actions', actions);
+  .route('/actions', actions)
+  .route('/reviews', reviews);
 
 export type AppType = typeof api;
 

@@ -246,6 +246,12 @@ export const reviewDisputes = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     reason: text('reason'),
+    /**
+     * When an accepted dispute changed the answer: the value before and after. A submitted review
+     * changes in no other way, so these rows are its whole history.
+     */
+    previousValue: text('previous_value'),
+    newValue: text('new_value'),
   },
   (t) => [index('review_disputes_review_idx').on(t.reviewId, t.itemId)],
 );

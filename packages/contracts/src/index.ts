@@ -15,6 +15,7 @@ export * from './settings';
 export * from './audit-templates';
 export * from './audit-template-library';
 export * from './audits';
+export * from './reviews';
 export * from './ticket-events';
 export * from './follow-ups';
 export * from './reports';

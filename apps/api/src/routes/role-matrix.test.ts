@@ -92,6 +92,32 @@ const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown]
   ['GET', '/api/v1/actions', ALL],
   ['GET', `/api/v1/actions/${MISSING}`, ALL],
   ['PATCH', `/api/v1/actions/${MISSING}`, ['admin', 'manager'], { status: 'open' }],
+  ['GET', `/api/v1/audit-cycles/${MISSING}/samples`, ['admin', 'manager', 'auditor']],
+  ['GET', `/api/v1/audit-cycles/${MISSING}/results`, ALL],
+  ['GET', `/api/v1/audit-cycles/${MISSING}/calibration`, ['admin', 'manager', 'auditor']],
+  [
+    'POST',
+    `/api/v1/audit-cycles/${MISSING}/calibration`,
+    ['admin', 'manager'],
+    { reviewerUserIds: [MISSING, '00000000-0000-4000-8000-000000000001'] },
+  ],
+  ['GET', '/api/v1/reviews', ALL],
+  ['GET', `/api/v1/reviews/${MISSING}`, ALL],
+  [
+    'PUT',
+    `/api/v1/reviews/${MISSING}/answers`,
+    ['admin', 'manager', 'auditor'],
+    { answers: [{ itemId: 'x', value: 'pass' }] },
+  ],
+  ['POST', `/api/v1/reviews/${MISSING}/submit`, ['admin', 'manager', 'auditor']],
+  // Anyone may dispute: the service lets through managers and the agent reviewed (by email).
+  ['POST', `/api/v1/reviews/${MISSING}/disputes`, ALL, { itemId: 'x', comment: 'x' }],
+  [
+    'POST',
+    `/api/v1/reviews/${MISSING}/disputes/${MISSING}/decide`,
+    ['admin', 'manager', 'auditor'],
+    { decision: 'rejected', reason: 'x' },
+  ],
 ];
 
 const cases = ENDPOINTS.flatMap(([method, path, allowed, json]) =>

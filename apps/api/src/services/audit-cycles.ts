@@ -18,6 +18,7 @@ import { quarterBounds } from './audit-dates';
 import { recordChange } from './audit-log';
 import { listAudits } from './audits';
 import { isUniqueViolation } from './db-errors';
+import { drawReviewSamples } from './review-sampling';
 import { getSettings } from './settings';
 
 const CYCLE_QUARTER_KEY = 'audit_cycles_quarter_key';
@@ -170,6 +171,7 @@ export async function openAuditCycle(
           auditors: Object.fromEntries(auditors),
         },
       });
+      await drawReviewSamples(tx, actor, cycle.id);
       return cycle.id;
     });
   } catch (err) {

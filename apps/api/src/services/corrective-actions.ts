@@ -10,13 +10,14 @@ import {
   auditCycles,
   audits,
   correctiveActions,
+  reviews,
   teams,
   users,
   type Database,
   type Executor,
 } from '@rapport/db';
 import { auditItemScore } from '@rapport/scoring';
-import { and, asc, eq, inArray, isNull, ne, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { NotFoundError, ValidationError, found } from '../errors';
 import type { Actor } from './actor';
 import { addDays, todayIn } from './audit-dates';
@@ -195,11 +196,15 @@ export async function listActions(
     const overdue = sql`(${correctiveActions.status} <> 'done' and ${correctiveActions.dueOn} < ${today})`;
     where.push(query.overdue ? overdue : not(overdue));
   }
-  if (viewer.role === 'auditor') {
-    const mine = db.select({ id: audits.id }).from(audits).where(eq(audits.auditorUserId, viewer.userId));
-    where.push(inArray(correctiveActions.auditId, mine));
-  }
+  if (viewer.role === 'auditor') where.push(ownActions(db, viewer.userId));
   return { items: await actionViews(db, and(...where), now) };
+}
+
+/** An auditor's actions: those opened from the audits assigned to them or from their ticket reviews. */
+function ownActions(db: Executor, userId: string): SQL {
+  const audited = db.select({ id: audits.id }).from(audits).where(eq(audits.auditorUserId, userId));
+  const reviewed = db.select({ id: reviews.id }).from(reviews).where(eq(reviews.reviewerUserId, userId));
+  return or(inArray(correctiveActions.auditId, audited), inArray(correctiveActions.reviewId, reviewed))!;
 }
 
 /** The actions opened from one audit. */
@@ -239,13 +244,11 @@ export async function getAction(
   const [view] = await actionViews(db, and(...where), now);
   const action = found(view, 'Corrective action');
   if (viewer.role === 'auditor') {
-    const [audit] = action.auditId
-      ? await db
-          .select({ auditorUserId: audits.auditorUserId })
-          .from(audits)
-          .where(eq(audits.id, action.auditId))
-      : [];
-    if (audit?.auditorUserId !== viewer.userId) throw new NotFoundError('Corrective action');
+    const [mine] = await db
+      .select({ id: correctiveActions.id })
+      .from(correctiveActions)
+      .where(and(eq(correctiveActions.id, id), ownActions(db, viewer.userId)));
+    if (!mine) throw new NotFoundError('Corrective action');
   }
   return action;
 }
