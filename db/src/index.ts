@@ -4,3 +4,5 @@ export type { Database, DatabaseHandle, DatabaseOptions, Executor, Schema, Trans
 export { generateDemo, seedDemoData } from './demo/index';
 export type { DemoOptions, DemoSummary } from './demo/index';
 export { insertDefaultSurvey } from './default-survey';
+export { installBuiltInAuditTemplates } from './built-in-audit-templates';
+export { drawSample } from './review-sample';

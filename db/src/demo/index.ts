@@ -1,3 +1,5 @@
+export { seedDemoAudits } from './audits';
+export type { DemoAuditSummary } from './audits';
 export { generateDemo } from './generate';
 export { resolveDemoOptions, DEFAULT_SEED, DEFAULT_TICKETS } from './options';
 export type { DemoOptions, DemoSummary, DemoSurvey, ResolvedDemoOptions } from './options';

@@ -205,8 +205,8 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
     expect(progress.at(-1)).toEqual(summary);
   });
 
-  it('writes no users and no audit log', async () => {
-    expect(await rowCount(users)).toBe(0);
+  it('writes only the demo staff users (see audits.test.ts) and no audit log', async () => {
+    expect(await rowCount(users)).toBe(3);
     expect(await rowCount(auditLog)).toBe(0);
   });
 

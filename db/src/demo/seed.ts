@@ -7,16 +7,19 @@ import { responses } from '../schema/responses';
 import { surveys } from '../schema/surveys';
 import { agents, teams } from '../schema/teams';
 import { tickets } from '../schema/tickets';
+import { seedDemoAudits } from './audits';
 import { generateDemo } from './generate';
 import { addRollupsQuery, insertRowsQuery } from './insert-rows';
-import type { DemoOptions, DemoSummary, DemoSurvey } from './options';
+import { resolveDemoOptions, type DemoOptions, type DemoSummary, type DemoSurvey } from './options';
 
 /**
  * Writes the demo data set into a migrated database: teams and agents first, then tickets with their
  * customers and survey activity (invitations, ticket events, responses, follow-ups, and the counts
  * they add to daily_rollups), one transaction and one multi-row insert per table (see insertRowsQuery)
  * for each batch of a thousand tickets. A failure leaves the batches before it in place, rollups
- * consistent with them. It writes no users and no audit log: demo data is not a change made by staff.
+ * consistent with them. Then, in one more transaction, four past quarters of audits, reviews and
+ * corrective actions with the three staff users they need (see seedDemoAudits). It writes no audit
+ * log: demo data is not a change made by staff.
  *
  * The survey answered is the default survey (`is_default`, at its current version), which the server
  * creates at start before seeding. Without one there is no survey activity, and the summary's
@@ -33,6 +36,8 @@ import type { DemoOptions, DemoSummary, DemoSurvey } from './options';
  */
 export async function seedDemoData(db: Database, options: DemoOptions = {}): Promise<DemoSummary> {
   const survey = options.survey === undefined ? await findDefaultSurvey(db) : options.survey;
+  // Resolved once, so the tickets and the audit history agree on `now` even across an hour's turn.
+  const resolved = resolveDemoOptions({ ...options, survey });
   const written: DemoSummary = {
     teams: 0,
     agents: 0,
@@ -43,7 +48,7 @@ export async function seedDemoData(db: Database, options: DemoOptions = {}): Pro
     followUps: 0,
     surveyId: survey?.id ?? null,
   };
-  for (const batch of generateDemo({ ...options, survey })) {
+  for (const batch of generateDemo({ ...options, survey, now: new Date(resolved.end) })) {
     await db.transaction(async (tx) => {
       if (batch.teams.length > 0) await tx.execute(insertRowsQuery(teams, batch.teams));
       if (batch.agents.length > 0) await tx.execute(insertRowsQuery(agents, batch.agents));
@@ -64,6 +69,7 @@ export async function seedDemoData(db: Database, options: DemoOptions = {}): Pro
     written.followUps += batch.followUps.length;
     options.onProgress?.({ ...written });
   }
+  await seedDemoAudits(db, resolved);
   return written;
 }
 

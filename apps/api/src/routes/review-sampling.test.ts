@@ -1,7 +1,7 @@
 import { reviews, reviewSamples } from '@rapport/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawSample } from '../services/review-sampling';
+import { drawSample } from '@rapport/db';
 import { createChecklist, createStaff, createTeam } from '../testing/audit-fixtures';
 import { createTestContext, type TestContext } from '../testing/harness';
 import { createScorecard, insertAgent, insertTicket } from '../testing/review-fixtures';

@@ -1,5 +1,4 @@
 import {
-  AUDIT_TEMPLATE_LIBRARY,
   auditTemplateProblems,
   type AuditTemplateDefinition,
   type AuditTemplateView,
@@ -10,11 +9,12 @@ import {
   auditTemplates,
   auditTemplateVersions,
   audits,
+  installBuiltInAuditTemplates,
   reviews,
   type Database,
   type Executor,
 } from '@rapport/db';
-import { asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { ValidationError, found } from '../errors';
 import type { Actor } from './actor';
 import { recordChange } from './audit-log';
@@ -239,31 +239,6 @@ export async function setAuditTemplateArchived(
  * a template someone archived does not come back). Named in the organisation's default language.
  */
 export async function ensureBuiltInAuditTemplates(db: Database): Promise<number> {
-  if (AUDIT_TEMPLATE_LIBRARY.length === 0) return 0;
   const { defaultLocale } = await getSettings(db);
-  const installed = new Set(
-    (
-      await db
-        .select({ builtIn: auditTemplates.builtIn })
-        .from(auditTemplates)
-        .where(isNotNull(auditTemplates.builtIn))
-    ).map((r) => r.builtIn),
-  );
-  let added = 0;
-  for (const shipped of AUDIT_TEMPLATE_LIBRARY) {
-    if (installed.has(shipped.key)) continue;
-    const locale = defaultLocale as keyof typeof shipped.name;
-    const name = shipped.name[locale] || shipped.name.en || shipped.key;
-    // Two processes starting at once: the unique built_in key lets only one insert win.
-    const id = await db.transaction((tx) =>
-      insertTemplate(tx, null, {
-        name,
-        kind: shipped.kind,
-        definition: shipped.definition,
-        builtIn: shipped.key,
-      }),
-    );
-    if (id) added += 1;
-  }
-  return added;
+  return db.transaction((tx) => installBuiltInAuditTemplates(tx, defaultLocale));
 }

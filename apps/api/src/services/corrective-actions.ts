@@ -204,7 +204,10 @@ export async function listActions(
 function ownActions(db: Executor, userId: string): SQL {
   const audited = db.select({ id: audits.id }).from(audits).where(eq(audits.auditorUserId, userId));
   const reviewed = db.select({ id: reviews.id }).from(reviews).where(eq(reviews.reviewerUserId, userId));
-  return or(inArray(correctiveActions.auditId, audited), inArray(correctiveActions.reviewId, reviewed))!;
+  return or(
+    inArray(correctiveActions.auditId, audited),
+    inArray(correctiveActions.reviewId, reviewed),
+  ) as SQL;
 }
 
 /** The actions opened from one audit. */

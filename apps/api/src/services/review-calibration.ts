@@ -23,7 +23,7 @@ import { ConflictError, ValidationError, found } from '../errors';
 import type { Actor } from './actor';
 import { recordChange } from './audit-log';
 import { toAuditValue } from './audit-values';
-import { drawSample } from './review-sampling';
+import { drawSample } from '@rapport/db';
 
 /** Kappa of a pair of reviewers needs at least this many tickets both scored; one ticket says nothing about chance. */
 export const CALIBRATION_MIN_TICKETS = 2;

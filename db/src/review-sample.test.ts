@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawSample } from './review-sampling';
+import { drawSample } from './review-sample';
 
 const ids = Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
@@ -31,5 +31,11 @@ describe('drawSample', () => {
 
   it('grows a sample without reshuffling it: a larger n keeps the smaller draw as its start', () => {
     expect(drawSample('s', ids, 8).slice(0, 4)).toEqual(drawSample('s', ids, 4));
+  });
+
+  it('draws fixed tickets for a fixed seed: the recorded seeds of past cycles keep their samples', () => {
+    const few = ['t1', 't2', 't3', 't4', 't5', 't6'];
+    expect(drawSample('demo-seed', few, 3)).toEqual(['t5', 't6', 't2']);
+    expect(drawSample('other-seed', few, 3)).toEqual(['t5', 't1', 't4']);
   });
 });
