@@ -7,6 +7,7 @@ import { validate } from '../lib/validate';
 import { MANAGERS, requireRole, STAFF } from '../middleware/auth';
 import { reopenAudit, signOffAudit, submitAudit } from '../services/audit-lifecycle';
 import { getAudit, listAudits, saveAuditAnswers } from '../services/audits';
+import { listAuditPeople } from '../services/users';
 import { idParam } from './params';
 
 const ANSWERING = [...MANAGERS, 'auditor' as const];
@@ -16,6 +17,10 @@ const ANSWERING = [...MANAGERS, 'auditor' as const];
 export const audits = new Hono<AppEnv>()
   .get('/', requireRole(...STAFF), validate('query', ListAuditsQuery), async (c) =>
     c.json(await listAudits(c.get('db'), auditViewerOf(c), c.req.valid('query')), 200),
+  )
+  // Who can be chosen as a team's auditor or an action's owner: managers pick them.
+  .get('/people', requireRole(...MANAGERS), async (c) =>
+    c.json({ items: await listAuditPeople(c.get('db')) }, 200),
   )
   .get('/:id', requireRole(...STAFF), idParam, async (c) =>
     c.json(await getAudit(c.get('db'), auditViewerOf(c), c.req.valid('param').id), 200),

@@ -44,6 +44,21 @@ export async function listActiveManagers(db: Executor): Promise<{ id: string; na
     .orderBy(asc(users.name), asc(users.email));
 }
 
+/**
+ * Active admins, managers and auditors as { id, name, role }: the people who can audit a team or
+ * own a corrective action. Managers may read this short list although only admins list users.
+ */
+export async function listAuditPeople(
+  db: Executor,
+): Promise<{ id: string; name: string; role: 'admin' | 'manager' | 'auditor' }[]> {
+  const rows = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(isNull(users.disabledAt), inArray(users.role, ['admin', 'manager', 'auditor'])))
+    .orderBy(asc(users.name), asc(users.email));
+  return rows.map((r) => ({ ...r, role: r.role as 'admin' | 'manager' | 'auditor' }));
+}
+
 export async function getUser(db: Executor, id: string): Promise<UserView> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return toView(found(row, 'User'));
