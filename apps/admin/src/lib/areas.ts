@@ -45,12 +45,6 @@ export const AREAS: readonly Area[] = [
     purpose:
       'Run the quarterly service audit of each team: a weighted checklist, reviews of sampled tickets, and a manager’s sign-off.',
     roles: ['admin', 'manager', 'auditor'],
-    arrivesWith: 'the audit cycle',
-    preview: [
-      'A checklist template with sections, weights, N/A and critical items.',
-      'Reviews of a random sample of each agent’s resolved tickets against a scorecard.',
-      'Submit, sign-off, and corrective actions from every failed item.',
-    ],
   },
   {
     href: '/reports',
