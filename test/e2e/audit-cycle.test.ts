@@ -214,6 +214,13 @@ describe('a quarter’s audit, from opening to the printed report', () => {
     ]);
     await checkScreen(page, 'audit-actions');
 
+    // The overdue action is on the manager's home page too, linking to the board.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    const attention = page.getByRole('region', { name: 'Needs attention' });
+    await attention.getByRole('link', { name: '1 corrective action from audits past due' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Corrective actions' }).waitFor();
+    await card.waitFor();
+
     await card.getByRole('button', { name: 'Mark done…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Mark action done' });
     await dialog.getByRole('button', { name: 'Mark done' }).click();
