@@ -79,6 +79,9 @@ export const responses = pgTable(
     index('responses_agent_submitted_idx').on(t.agentId, t.submittedAt),
     index('responses_survey_submitted_idx').on(t.surveyId, t.submittedAt),
     index('responses_customer_idx').on(t.customerId),
+    // The inbox's comment search is `ilike '%words%'`: a trigram index answers it without reading
+    // every response, even when nothing matches (pg_trgm; see migration 0005).
+    index('responses_comment_trgm_idx').using('gin', t.comment.op('gin_trgm_ops')),
   ],
 );
 
