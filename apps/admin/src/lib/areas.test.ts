@@ -6,7 +6,7 @@ describe('what each role sees', () => {
     ['admin', ['Surveys', 'Responses', 'Follow-ups', 'Audits', 'Reports', 'OKRs', 'Settings']],
     ['manager', ['Surveys', 'Responses', 'Follow-ups', 'Audits', 'Reports', 'OKRs', 'Settings']],
     ['auditor', ['Audits', 'Settings']],
-    ['viewer', ['Reports', 'OKRs', 'Settings']],
+    ['viewer', ['Audits', 'Reports', 'OKRs', 'Settings']],
   ] as const)('%s: %j', (role, labels) => {
     expect(areasFor(role).map((a) => a.label)).toEqual(labels);
   });
@@ -35,6 +35,10 @@ describe('canOpen', () => {
     ['/surveys', 'viewer', false],
     ['/reports', 'viewer', true],
     ['/audits', 'auditor', true],
+    ['/audits', 'viewer', true],
+    ['/audits/cycles/0b0e7c9e-4c7a-4f0a-9a43-3f1d2b7e8a10', 'viewer', true],
+    ['/audits/reviews', 'auditor', true],
+    ['/responses', 'auditor', false],
     ['/', 'auditor', true],
     // A prefix of another path is not that path.
     ['/surveys-archive', 'viewer', true],

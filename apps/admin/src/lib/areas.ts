@@ -44,7 +44,9 @@ export const AREAS: readonly Area[] = [
     label: 'Audits',
     purpose:
       'Run the quarterly service audit of each team: a weighted checklist, reviews of sampled tickets, and a manager’s sign-off.',
-    roles: ['admin', 'manager', 'auditor'],
+    // Viewers read the results: the quarters, signed audits and their reports (the API shows them
+    // signed audits only and refuses every change).
+    roles: ALL,
   },
   {
     href: '/reports',
@@ -147,7 +149,7 @@ export const ROLE_PURPOSES: Record<Role, string> = {
   admin: 'Everything, including users and API keys.',
   manager: 'Surveys, follow-ups, audits, OKRs and teams.',
   auditor: 'The audits assigned to them.',
-  viewer: 'Reads reports and OKRs.',
+  viewer: 'Reads reports, OKRs and signed audit results.',
 };
 
 /** The areas a role sees in the navigation, in order. */
