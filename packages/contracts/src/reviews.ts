@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { AuditResult, KappaResult } from '@rapport/scoring';
 import type { AuditTemplateDefinition } from './audit-templates';
 import { AuditAnswerValue, SaveAuditAnswers, type AuditStatus, type PersonRef } from './audits';
-import { Uuid } from './common';
+import { Uuid, type Locale } from './common';
 import type { AnswerView } from './responses';
 
 /**
@@ -132,7 +132,8 @@ export interface ReviewSummary {
 export interface ReviewSurveyResponse {
   id: string;
   submittedAt: string;
-  survey: { id: string; name: string };
+  /** `defaultLocale`: the survey's own language, which the answers' wording is given in. */
+  survey: { id: string; name: string; defaultLocale: Locale };
   locale: string;
   csat: number | null;
   nps: number | null;

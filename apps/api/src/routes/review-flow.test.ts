@@ -131,6 +131,7 @@ describe('reviewing the sampled tickets', () => {
     expect(res.body.team).toEqual({ id: teamId, name: 'Alpha' });
     expect(res.body.template.definition).toEqual(SCORECARD);
     expect(res.body.surveyResponses).toHaveLength(1);
+    expect(res.body.surveyResponses[0].survey.defaultLocale).toBe('en');
     const rating = res.body.surveyResponses[0].answers.find(
       (a: { questionId: string }) => a.questionId === 'rating',
     );

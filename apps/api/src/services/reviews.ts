@@ -169,7 +169,7 @@ async function surveyResponsesOf(db: Executor, ticketId: string): Promise<Review
   return rows.map(({ r, surveyName, definition }) => ({
     id: r.id,
     submittedAt: r.submittedAt.toISOString(),
-    survey: { id: r.surveyId, name: surveyName },
+    survey: { id: r.surveyId, name: surveyName, defaultLocale: definition.defaultLocale },
     locale: r.locale,
     csat: r.csat,
     nps: r.nps,
