@@ -1,13 +1,26 @@
-import { SummaryQuery } from '@rapport/contracts';
+import { BreakdownQuery, SummaryQuery, TilesQuery, TrendQuery } from '@rapport/contracts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { validate } from '../lib/validate';
 import { requireRoleOrScope } from '../middleware/auth';
+import { getBreakdown } from '../services/report-breakdowns';
+import { getTrend } from '../services/report-series';
+import { getTiles } from '../services/report-tiles';
 import { getSummary } from '../services/reports';
 
-export const reports = new Hono<AppEnv>().get(
-  '/summary',
-  requireRoleOrScope(['admin', 'manager', 'viewer'], 'reports:read'),
-  validate('query', SummaryQuery),
-  async (c) => c.json(await getSummary(c.get('db'), c.req.valid('query')), 200),
-);
+/** Viewers and up read reports; so does an API key with `reports:read` (a BI tool). */
+const readers = () => requireRoleOrScope(['admin', 'manager', 'viewer'], 'reports:read');
+
+export const reports = new Hono<AppEnv>()
+  .get('/summary', readers(), validate('query', SummaryQuery), async (c) =>
+    c.json(await getSummary(c.get('db'), c.req.valid('query')), 200),
+  )
+  .get('/tiles', readers(), validate('query', TilesQuery), async (c) =>
+    c.json(await getTiles(c.get('db'), c.req.valid('query')), 200),
+  )
+  .get('/trend', readers(), validate('query', TrendQuery), async (c) =>
+    c.json(await getTrend(c.get('db'), c.req.valid('query')), 200),
+  )
+  .get('/breakdown', readers(), validate('query', BreakdownQuery), async (c) =>
+    c.json(await getBreakdown(c.get('db'), c.req.valid('query')), 200),
+  );

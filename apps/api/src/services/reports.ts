@@ -1,5 +1,5 @@
 import type { Summary, SummaryQuery } from '@rapport/contracts';
-import { dailyRollups, type Executor } from '@rapport/db';
+import type { Executor } from '@rapport/db';
 import {
   ces,
   csatFromDistribution,
@@ -8,12 +8,10 @@ import {
   resolutionRate,
   responseRate,
 } from '@rapport/scoring';
-import { and, eq, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { countFollowUps } from './follow-ups';
+import { sumRollups, type RollupCounts } from './metric-values';
 import { localDateRange } from './periods';
 import { getSettings } from './settings';
-
-const sum = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}), 0)::int`;
 
 /**
  * The headline numbers for a period, from the daily rollups (never from raw responses), with
@@ -21,35 +19,8 @@ const sum = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}), 0)::int
  */
 export async function getSummary(db: Executor, query: SummaryQuery, now = new Date()): Promise<Summary> {
   const { timeZone } = await getSettings(db);
-  const where: SQL[] = [gte(dailyRollups.day, query.from), lte(dailyRollups.day, query.to)];
-  if (query.teamId) where.push(eq(dailyRollups.teamId, query.teamId));
-  if (query.surveyId) where.push(eq(dailyRollups.surveyId, query.surveyId));
-  const [t] = await db
-    .select({
-      sent: sum(dailyRollups.sent),
-      responses: sum(dailyRollups.responses),
-      bots: sum(dailyRollups.bots),
-      csat1: sum(dailyRollups.csat1),
-      csat2: sum(dailyRollups.csat2),
-      csat3: sum(dailyRollups.csat3),
-      csat4: sum(dailyRollups.csat4),
-      csat5: sum(dailyRollups.csat5),
-      promoters: sum(dailyRollups.npsPromoters),
-      passives: sum(dailyRollups.npsPassives),
-      detractors: sum(dailyRollups.npsDetractors),
-      ces1: sum(dailyRollups.ces1),
-      ces2: sum(dailyRollups.ces2),
-      ces3: sum(dailyRollups.ces3),
-      ces4: sum(dailyRollups.ces4),
-      ces5: sum(dailyRollups.ces5),
-      ces6: sum(dailyRollups.ces6),
-      ces7: sum(dailyRollups.ces7),
-      resolvedYes: sum(dailyRollups.resolvedYes),
-      resolvedNo: sum(dailyRollups.resolvedNo),
-    })
-    .from(dailyRollups)
-    .where(and(...where));
-  const n = (k: keyof NonNullable<typeof t>) => Number(t?.[k] ?? 0);
+  const t = await sumRollups(db, { teamId: query.teamId, surveyId: query.surveyId }, query);
+  const n = (k: keyof RollupCounts) => t[k];
 
   const distribution = [n('csat1'), n('csat2'), n('csat3'), n('csat4'), n('csat5')];
   const csat = csatFromDistribution(distribution, 4);
