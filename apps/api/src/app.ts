@@ -24,6 +24,7 @@ import { customers } from './routes/customers';
 import { followUps } from './routes/follow-ups';
 import { health } from './routes/health';
 import { integrations } from './routes/integrations';
+import { okrs } from './routes/okrs';
 import { outbox } from './routes/outbox';
 import { publicPages } from './routes/public';
 import { reports } from './routes/reports';
@@ -55,7 +56,8 @@ const api = new Hono<AppEnv>()
   .route('/audit-cycles', auditCycles)
   .route('/audits', audits)
   .route('/actions', actions)
-  .route('/reviews', reviews);
+  .route('/reviews', reviews)
+  .route('/okrs', okrs);
 
 export type AppType = typeof api;
 

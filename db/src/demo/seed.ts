@@ -8,6 +8,7 @@ import { surveys } from '../schema/surveys';
 import { agents, teams } from '../schema/teams';
 import { tickets } from '../schema/tickets';
 import { seedDemoAudits } from './audits';
+import { seedDemoOkrs } from './okrs';
 import { generateDemo } from './generate';
 import { addRollupsQuery, insertRowsQuery } from './insert-rows';
 import { resolveDemoOptions, type DemoOptions, type DemoSummary, type DemoSurvey } from './options';
@@ -70,6 +71,8 @@ export async function seedDemoData(db: Database, options: DemoOptions = {}): Pro
     options.onProgress?.({ ...written });
   }
   await seedDemoAudits(db, resolved);
+  // After the audits: the objectives take last quarter's audit score as a baseline.
+  await seedDemoOkrs(db, resolved);
   return written;
 }
 

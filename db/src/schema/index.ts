@@ -5,6 +5,7 @@ export * from './customers';
 export * from './follow-ups';
 export * from './invitations';
 export * from './mail';
+export * from './okrs';
 export * from './responses';
 export * from './settings';
 export * from './surveys';

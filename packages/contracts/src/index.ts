@@ -20,3 +20,4 @@ export * from './ticket-events';
 export * from './follow-ups';
 export * from './reports';
 export * from './responses';
+export * from './okrs';

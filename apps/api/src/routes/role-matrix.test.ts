@@ -62,6 +62,9 @@ const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown]
   ['GET', '/api/v1/responses', ['admin', 'manager']],
   ['PATCH', `/api/v1/responses/${MISSING}`, ['admin', 'manager'], { counted: true }],
   ['GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
+  ['GET', '/api/v1/reports/tiles?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
+  ['GET', '/api/v1/reports/trend?metric=csat&from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
+  ['GET', '/api/v1/reports/breakdown?by=team&from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'viewer']],
   ['GET', '/api/v1/outbox', ['admin']],
   ['GET', '/api/v1/settings', ALL],
   ['PATCH', '/api/v1/settings', ['admin'], { timeZone: 'UTC' }],
@@ -118,6 +121,21 @@ const ENDPOINTS: [method: string, path: string, allowed: Role[], json?: unknown]
     ['admin', 'manager', 'auditor'],
     { decision: 'rejected', reason: 'x' },
   ],
+  ['GET', '/api/v1/okrs', ALL],
+  ['GET', `/api/v1/okrs/${MISSING}`, ALL],
+  ['POST', '/api/v1/okrs', ['admin', 'manager'], { quarter: '2026-Q4', title: '' }],
+  ['PATCH', `/api/v1/okrs/${MISSING}`, ['admin', 'manager'], { title: 'Y' }],
+  ['DELETE', `/api/v1/okrs/${MISSING}`, ['admin', 'manager']],
+  [
+    'POST',
+    `/api/v1/okrs/${MISSING}/key-results`,
+    ['admin', 'manager'],
+    { kind: 'manual', title: 'Y', baseline: 0, target: 1 },
+  ],
+  ['PATCH', `/api/v1/okrs/key-results/${MISSING}`, ['admin', 'manager'], { title: 'Y' }],
+  ['DELETE', `/api/v1/okrs/key-results/${MISSING}`, ['admin', 'manager']],
+  ['GET', `/api/v1/okrs/key-results/${MISSING}/check-ins`, ALL],
+  ['POST', `/api/v1/okrs/key-results/${MISSING}/check-ins`, ['admin', 'manager'], { confidence: 5 }],
 ];
 
 const cases = ENDPOINTS.flatMap(([method, path, allowed, json]) =>
