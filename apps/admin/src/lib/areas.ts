@@ -54,12 +54,6 @@ export const AREAS: readonly Area[] = [
     purpose:
       'Follow satisfaction, effort and resolution over time, each rate with its sample size and 95% interval.',
     roles: ['admin', 'manager', 'viewer'],
-    arrivesWith: 'reports',
-    preview: [
-      'CSAT, NPS and effort trends by team and agent.',
-      'Response rate, resolution rate and first-response time.',
-      'Small samples marked as such, never ranked.',
-    ],
   },
   {
     href: '/okrs',
