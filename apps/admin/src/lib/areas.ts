@@ -8,10 +8,6 @@ export interface Area {
   /** What the area is for, in one sentence (the home page and the empty states use it). */
   purpose: string;
   roles: readonly Role[];
-  /** The part of the product the area arrives with; absent once it works. */
-  arrivesWith?: string;
-  /** What the area will hold, for its empty state until it arrives. */
-  preview?: readonly string[];
 }
 
 const ALL: readonly Role[] = ['admin', 'manager', 'auditor', 'viewer'];
@@ -61,12 +57,6 @@ export const AREAS: readonly Area[] = [
     purpose:
       'Set objectives with key results tied to live metrics, and see progress against the time gone in the quarter.',
     roles: ['admin', 'manager', 'viewer'],
-    arrivesWith: 'OKRs',
-    preview: [
-      'Objectives for the quarter, each with key results.',
-      'Key results linked to live metrics, with a baseline, a target and a direction.',
-      'A status that compares progress with the time gone in the quarter.',
-    ],
   },
   {
     href: '/settings',
