@@ -1,0 +1,378 @@
+/**
+ * Dashboard benchmark: do the executive dashboard's reads answer in under 100 ms at two million
+ * responses?
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx test/bench/dashboard.ts [responses=2000000]
+ *
+ * It loads a fresh database with the inbox benchmark's loader (load-responses.ts), then builds the
+ * daily rollups from the loaded rows with one set-based insert — the same counts `responseDelta`
+ * and the sending job add one by one — and checks their totals against the responses and
+ * invitations tables. Then it times the services behind every dashboard and OKR request (3 warm-up
+ * runs, then 30 timed ones: p50/p95/max ms): the headline tiles for the admin's periods with and
+ * without a team filter, the summary, the trends, the breakdowns, every metric's value over a
+ * quarter, and the OKR list with one objective of four metric key results. For anything over
+ * 100 ms at p95 it shows `EXPLAIN (ANALYZE, BUFFERS)` of the query behind it, written by hand. It
+ * prints figures; it does not fail on timing. Not part of the test suite.
+ *
+ * Like inbox.ts it imports the api's services by relative path; no server is started.
+ */
+import type { Database } from '@rapport/db';
+import { getBreakdown } from '../../apps/api/src/services/report-breakdowns';
+import { getSummary } from '../../apps/api/src/services/reports';
+import { getTiles } from '../../apps/api/src/services/report-tiles';
+import { getTrend } from '../../apps/api/src/services/report-series';
+import { METRIC_KEYS, metricValue, type MetricKey } from '../../apps/api/src/services/metric-values';
+import { createObjective, listObjectives } from '../../apps/api/src/services/okrs';
+import { getSettings } from '../../apps/api/src/services/settings';
+import { NOW, loadResponses, step, withBenchDatabase, type Loaded, type Sql } from './load-responses';
+import { RUNS, WARMUPS, count, ms, percentile, printTable, timeRuns } from './timing';
+
+/** The target the issue sets for every dashboard request. */
+const TARGET_MS = 100;
+/** The server's pool size (openDatabase's default): the tiles run their six queries in parallel. */
+const POOL = 10;
+const now = new Date(NOW);
+
+/** The admin's period presets on NOW's date (apps/admin/src/lib/reports/period.ts), and the whole loaded year. */
+const PERIODS = {
+  last30: { label: 'last 30 days', from: '2026-10-25', to: '2026-11-23' },
+  last90: { label: 'last 90 days', from: '2026-08-26', to: '2026-11-23' },
+  quarter: { label: 'last quarter (Q3)', from: '2026-07-01', to: '2026-09-30' },
+  year: { label: 'this year', from: '2026-01-01', to: '2026-11-23' },
+  twelveMonths: { label: '12 months', from: '2025-11-24', to: '2026-11-23' },
+} as const;
+const OKR_QUARTER = '2026-Q4';
+
+// ---- rollups ------------------------------------------------------------------------------------
+
+/** Each count column of daily_rollups and the responses it counts (responseDelta's rules, in SQL). */
+const RESPONSE_COUNTS: [column: string, where: string][] = [
+  ['responses', 'counted'],
+  ['bots', 'not counted'],
+  ...[1, 2, 3, 4, 5].map((k): [string, string] => [`csat_${k}`, `counted and csat = ${k}`]),
+  ['nps_promoters', 'counted and nps >= 9'],
+  ['nps_passives', 'counted and nps between 7 and 8'],
+  ['nps_detractors', 'counted and nps <= 6'],
+  ...[1, 2, 3, 4, 5, 6, 7].map((k): [string, string] => [`ces_${k}`, `counted and ces = ${k}`]),
+  ['resolved_yes', 'counted and resolved'],
+  ['resolved_no', 'counted and not resolved'],
+];
+const KEY = 'day, survey_id, team_id, agent_id, channel';
+
+/**
+ * Builds daily_rollups from the loaded rows in one statement: responses by their rollup day, sends
+ * by the organisation-local day of `sent_at` (as the sending job adds them).
+ */
+async function buildRollups(sql: Sql, timeZone: string): Promise<void> {
+  const columns = RESPONSE_COUNTS.map(([column]) => column);
+  await sql.unsafe(
+    `
+    insert into daily_rollups (${KEY}, sent, ${columns.join(', ')})
+    select ${KEY}, sum(sent)::int, ${columns.map((c) => `sum(${c})::int`).join(', ')}
+    from (
+      select (sent_at at time zone $1)::date as day, survey_id, team_id, agent_id, channel, count(*) as sent,
+        ${columns.map((c) => `0 as ${c}`).join(', ')}
+      from invitations where sent_at is not null
+      group by 1, 2, 3, 4, 5
+      union all
+      select rollup_day, survey_id, team_id, agent_id, channel, 0,
+        ${RESPONSE_COUNTS.map(([c, where]) => `count(*) filter (where ${where}) as ${c}`).join(', ')}
+      from responses
+      group by 1, 2, 3, 4, 5
+    ) counts
+    group by ${KEY}`,
+    [timeZone],
+  );
+  await sql`vacuum (analyze) daily_rollups`;
+}
+
+/**
+ * The rollups' totals beside the same counts taken from the responses and invitations tables, and
+ * the CSAT sample per month as getTrend reads it beside a count by submission month. Throws on
+ * any difference.
+ */
+async function checkRollups(sql: Sql, db: Database): Promise<void> {
+  const figures: [label: string, rollup: string, table: string][] = [
+    ['sent', 'sum(sent)', '(select count(*) from invitations where sent_at is not null)'],
+    ['responses (counted)', 'sum(responses)', '(select count(*) from responses where counted)'],
+    ['bots', 'sum(bots)', '(select count(*) from responses where not counted)'],
+    [
+      'CSAT answers',
+      'sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5)',
+      '(select count(*) from responses where counted and csat is not null)',
+    ],
+    ['CSAT 4–5', 'sum(csat_4 + csat_5)', '(select count(*) from responses where counted and csat >= 4)'],
+    ['resolved yes', 'sum(resolved_yes)', '(select count(*) from responses where counted and resolved)'],
+    ['resolved no', 'sum(resolved_no)', '(select count(*) from responses where counted and not resolved)'],
+  ];
+  const [row] = await sql.unsafe<Record<string, string>[]>(
+    `select ${figures.map(([, r, t], i) => `(select ${r} from daily_rollups) as r${i}, ${t} as t${i}`).join(', ')}`,
+  );
+  const rows = figures.map(([label], i) => [label, Number(row?.[`r${i}`]), Number(row?.[`t${i}`])] as const);
+
+  // Independently of the rollups' day column: submission months (the organisation is on UTC).
+  const direct = await sql<{ month: string; n: string }[]>`
+    select to_char(submitted_at at time zone 'UTC', 'YYYY-MM') as month, count(*) as n
+    from responses
+    where counted and csat is not null
+      and submitted_at >= ${`${PERIODS.twelveMonths.from}T00:00:00Z`}::timestamptz
+      and submitted_at < ${`${PERIODS.twelveMonths.to}T00:00:00Z`}::timestamptz + interval '1 day'
+    group by 1`;
+  const byMonth = new Map(direct.map((d) => [d.month, Number(d.n)]));
+  const trend = await getTrend(db, {
+    metric: 'csat',
+    unit: 'month',
+    from: PERIODS.twelveMonths.from,
+    to: PERIODS.twelveMonths.to,
+  });
+  const monthsEqual = trend.points.filter((p) => p.n === (byMonth.get(p.key) ?? 0)).length;
+
+  console.log('\nrollups against the raw rows:');
+  printTable([
+    ['figure', 'rollups', 'raw rows', ''],
+    ...rows.map(([label, r, t]) => [label, count(r), count(t), r === t ? 'equal' : 'DIFFERENT']),
+    [
+      'CSAT n per month (getTrend)',
+      `${monthsEqual}/${trend.points.length}`,
+      'months equal',
+      monthsEqual === trend.points.length ? 'equal' : 'DIFFERENT',
+    ],
+  ]);
+  if (rows.some(([, r, t]) => r !== t) || monthsEqual !== trend.points.length)
+    throw new Error('the rollups disagree with the responses they were built from');
+}
+
+// ---- OKRs ---------------------------------------------------------------------------------------
+
+/** One organisation-wide objective for the quarter with the demo's four metric key results. */
+async function createBenchObjective(sql: Sql, db: Database): Promise<void> {
+  const [owner] = await sql<{ id: string }[]>`
+    insert into users (email, name, role, password_hash)
+    values ('exec@bench.example', 'Bench Executive', 'manager', 'not-a-password-hash') returning id`;
+  if (!owner) throw new Error('no user');
+  await createObjective(
+    db,
+    { userId: owner.id, apiKeyId: null, label: 'exec@bench.example', requestId: null },
+    {
+      quarter: OKR_QUARTER,
+      title: 'Every resolved ticket leaves a happy customer',
+      ownerUserId: owner.id,
+      keyResults: [
+        // No baseline: it is last quarter's CSAT, read through the same metric.
+        { kind: 'metric', title: 'CSAT at least 92%', metric: 'csat', target: 92 },
+        {
+          kind: 'metric',
+          title: 'Follow-ups closed within a business day',
+          metric: 'follow_ups_in_time',
+          baseline: 80,
+          target: 95,
+        },
+        // No audits in this data: the key result reads n = 0, which must be cheap too.
+        { kind: 'metric', title: 'Audit score 85', metric: 'audit_score', baseline: 75, target: 85 },
+        {
+          kind: 'metric',
+          title: 'Median first response within an hour',
+          metric: 'first_response_hours',
+          baseline: 3,
+          target: 1,
+        },
+      ],
+    },
+    { now },
+  );
+}
+
+// ---- timing -------------------------------------------------------------------------------------
+
+interface Scenario {
+  endpoint: string;
+  name: string;
+  run: () => Promise<unknown>;
+  /** The main query behind it by hand, for EXPLAIN when it misses the target. */
+  explain?: string;
+}
+
+/** The hand-written equivalents of the services' queries (see metric-values.ts and follow-ups.ts). */
+const explainSql = {
+  rollupSum: (from: string, to: string, teamId?: string) => `
+    select sum(responses), sum(csat_4 + csat_5), sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5)
+    from daily_rollups where day >= '${from}' and day <= '${to}'${teamId ? ` and team_id = '${teamId}'` : ''}`,
+  followUps: (from: string, to: string) => `
+    select count(*) filter (where status = 'open'), count(*) filter (where status = 'closed' and closed_at <= due_at)
+    from follow_ups where created_at >= '${from}T00:00:00Z' and created_at < '${to}T00:00:00Z'::timestamptz + interval '1 day'`,
+  medianHours: (at: 'opened_at' | 'resolved_at', until: string, from: string, to: string) => `
+    select percentile_cont(0.5) within group (order by extract(epoch from (${until} - opened_at))::float8 / 3600), count(*)
+    from tickets where ${at} >= '${from}T00:00:00Z' and ${at} < '${to}T00:00:00Z'::timestamptz + interval '1 day'
+      and ${until} is not null`,
+};
+
+/** What each metric's value reads, for EXPLAIN (the rollup metrics share one sum). */
+function metricExplain(metric: MetricKey, from: string, to: string): string | undefined {
+  switch (metric) {
+    case 'follow_ups_in_time':
+      return explainSql.followUps(from, to);
+    case 'first_response_hours':
+      return explainSql.medianHours('opened_at', 'first_response_at', from, to);
+    case 'resolution_hours':
+      return explainSql.medianHours('resolved_at', 'resolved_at', from, to);
+    case 'audit_score':
+    case 'quality_score':
+      return undefined;
+    default:
+      return explainSql.rollupSum(from, to);
+  }
+}
+
+function scenarios(db: Database, ids: Loaded): Scenario[] {
+  const list: Scenario[] = [];
+  for (const p of [PERIODS.last30, PERIODS.last90, PERIODS.quarter, PERIODS.year]) {
+    for (const teamId of [undefined, ids.teamId]) {
+      list.push({
+        endpoint: 'tiles',
+        name: `${p.label}${teamId ? ', one team' : ''}`,
+        run: () => getTiles(db, { from: p.from, to: p.to, ...(teamId ? { teamId } : {}) }, now),
+        explain: explainSql.followUps(p.from, p.to),
+      });
+    }
+  }
+  const q = PERIODS.quarter;
+  list.push({
+    endpoint: 'summary',
+    name: q.label,
+    run: () => getSummary(db, { from: q.from, to: q.to }, now),
+    explain: explainSql.followUps(q.from, q.to),
+  });
+  const trends = [
+    { metric: 'csat', unit: 'day', period: PERIODS.last90 },
+    { metric: 'responses', unit: 'day', period: PERIODS.last90 },
+    { metric: 'csat', unit: 'week', period: PERIODS.twelveMonths },
+    { metric: 'csat', unit: 'month', period: PERIODS.twelveMonths },
+    { metric: 'nps', unit: 'month', period: PERIODS.twelveMonths },
+  ] as const;
+  for (const t of trends) {
+    list.push({
+      endpoint: 'trend',
+      name: `${t.metric} by ${t.unit}, ${t.period.label}`,
+      run: () => getTrend(db, { metric: t.metric, unit: t.unit, from: t.period.from, to: t.period.to }),
+      explain: explainSql.rollupSum(t.period.from, t.period.to),
+    });
+  }
+  for (const by of ['team', 'agent', 'channel'] as const) {
+    list.push({
+      endpoint: 'breakdown',
+      name: `csat by ${by}, ${q.label}`,
+      run: () => getBreakdown(db, { by, metric: 'csat', from: q.from, to: q.to }),
+      explain: explainSql.rollupSum(q.from, q.to),
+    });
+  }
+  for (const metric of METRIC_KEYS) {
+    list.push({
+      endpoint: 'metricValue',
+      name: `${metric}, ${q.label}`,
+      run: () => metricValue(db, metric, {}, { from: q.from, to: q.to }, now),
+      explain: metricExplain(metric, q.from, q.to),
+    });
+  }
+  list.push({
+    endpoint: 'okrs',
+    name: `list ${OKR_QUARTER} (1 objective, 4 key results)`,
+    run: () => listObjectives(db, { quarter: OKR_QUARTER }, { now }),
+    explain: explainSql.medianHours('opened_at', 'first_response_at', '2026-10-01', '2026-11-23'),
+  });
+  return list;
+}
+
+interface Timed {
+  scenario: Scenario;
+  /** Milliseconds, sorted. */
+  times: number[];
+}
+
+async function timeAll(db: Database, ids: Loaded): Promise<Timed[]> {
+  const results: Timed[] = [];
+  for (const scenario of scenarios(db, ids)) results.push({ scenario, times: await timeRuns(scenario.run) });
+  console.log(
+    `\ndashboard services: ${WARMUPS} warm-up runs, then ${RUNS} timed (ms); target p95 < ${TARGET_MS} ms`,
+  );
+  printTable([
+    ['endpoint', 'scenario', 'p50', 'p95', 'max', ''],
+    ...results.map((r) => {
+      const p95 = percentile(r.times, 95);
+      return [
+        r.scenario.endpoint,
+        r.scenario.name,
+        ms(percentile(r.times, 50)),
+        ms(p95),
+        ms(r.times.at(-1) ?? Number.NaN),
+        p95 < TARGET_MS ? '' : 'OVER',
+      ];
+    }),
+  ]);
+  return results;
+}
+
+/** EXPLAIN of the query behind each scenario over the target (one per distinct query). */
+async function explainSlow(sql: Sql, results: Timed[]): Promise<void> {
+  const slow = results.filter((r) => percentile(r.times, 95) >= TARGET_MS);
+  if (slow.length === 0) {
+    console.log(`\nevery scenario answered under ${TARGET_MS} ms at p95`);
+    return;
+  }
+  console.log(
+    `\nover ${TARGET_MS} ms at p95: ${slow.map((r) => `${r.scenario.endpoint} ${r.scenario.name}`).join('; ')}`,
+  );
+  const shown = new Set<string>();
+  for (const r of slow) {
+    const query = r.scenario.explain;
+    if (!query || shown.has(query)) continue;
+    shown.add(query);
+    console.log(`\n${r.scenario.endpoint} ${r.scenario.name}; its main query by hand:${query}`);
+    const plan = await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${query}`);
+    for (const line of plan) console.log(`  ${line['QUERY PLAN']}`);
+  }
+}
+
+async function measure(server: string, responses: number): Promise<void> {
+  await withBenchDatabase(
+    server,
+    'dashboard',
+    async ({ name, sql, handle }) => {
+      console.log(`loading into ${name}:`);
+      const ids = await loadResponses(sql, handle.db, responses);
+      console.log(`  ${'total'.padEnd(34)} ${ids.loadSeconds.toFixed(1)} s`);
+      const { timeZone } = await getSettings(handle.db);
+      await step(`daily rollups (${timeZone} days)`, () => buildRollups(sql, timeZone));
+      const [rollups] = await sql<{ n: string }[]>`select count(*) as n from daily_rollups`;
+      const [followUps] = await sql<{ n: string }[]>`select count(*) as n from follow_ups`;
+      console.log(`  rollup rows ${count(Number(rollups?.n))}, follow-ups ${count(Number(followUps?.n))}`);
+      await step('objective with 4 key results', () => createBenchObjective(sql, handle.db));
+      await checkRollups(sql, handle.db);
+      const results = await timeAll(handle.db, ids);
+      await explainSlow(sql, results);
+    },
+    POOL,
+  );
+}
+
+async function main(): Promise<void> {
+  const [countArg] = process.argv.slice(2);
+  const responses = Number(countArg ?? 2_000_000);
+  if (!Number.isInteger(responses) || responses < 10_000) {
+    console.error(`usage: tsx test/bench/dashboard.ts [responses ≥ 10000]  (got "${countArg}")`);
+    process.exitCode = 1;
+    return;
+  }
+  const server = process.env.DATABASE_URL;
+  if (!server) {
+    console.error(
+      'The dashboard benchmark needs a Postgres server: set DATABASE_URL, e.g.\n' +
+        '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx test/bench/dashboard.ts',
+    );
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`dashboard benchmark: ${count(responses)} responses, Node ${process.version}`);
+  await measure(server, responses);
+}
+
+await main();
