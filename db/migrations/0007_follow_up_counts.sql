@@ -1,0 +1,1 @@
+CREATE INDEX "follow_ups_created_idx" ON "follow_ups" USING btree ("created_at","team_id","status","due_at","closed_at");
