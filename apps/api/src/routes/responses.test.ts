@@ -126,8 +126,12 @@ describe('GET /api/v1/responses', () => {
 
 describe('GET /api/v1/reports/summary', () => {
   it('computes the headline numbers from the rollups', async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const res = await t.request('GET', `/api/v1/reports/summary?from=${today}&to=${today}`, { as: 'viewer' });
+    // Everything here happened within the last hour: a window of days around now holds it all,
+    // whatever the hour (a send an hour ago may fall on yesterday's local day).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const res = await t.request('GET', `/api/v1/reports/summary?from=${day(-2)}&to=${day(1)}`, {
+      as: 'viewer',
+    });
     expect(res.status).toBe(200);
     // Ratings 5, 2, 4, 1: satisfied (4–5) = 2 of 4.
     expect(res.body.csat).toMatchObject({ rate: 0.5, satisfied: 2, n: 4, distribution: [1, 1, 0, 1, 1] });

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { invitationToken } from '../lib/tokens';
 import { submitResponse } from '../services/answering';
 import { addToRollup, localDay } from '../services/rollups';
+import { getSettings } from '../services/settings';
 import { ingestTicketEvent } from '../services/ticket-events';
 import type { TestContext } from './harness';
 
@@ -60,10 +61,12 @@ export async function sentInvitation(
     .where(eq(invitations.id, result.invitation.id))
     .returning();
   if (!inv) throw new Error('fixture invitation vanished');
+  // The sending job counts a send on the organisation's local day, as here.
+  const { timeZone } = await getSettings(t.db);
   await addToRollup(
     t.db,
     {
-      day: localDay(sentAt, 'UTC'),
+      day: localDay(sentAt, timeZone),
       surveyId: inv.surveyId,
       teamId: inv.teamId,
       agentId: inv.agentId,
