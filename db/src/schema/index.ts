@@ -6,6 +6,7 @@ export * from './follow-ups';
 export * from './invitations';
 export * from './mail';
 export * from './okrs';
+export * from './report-rollups';
 export * from './responses';
 export * from './settings';
 export * from './surveys';

@@ -102,6 +102,35 @@ export const responseHistory = pgTable(
 );
 
 /**
+ * The count columns of a survey rollup: sends, counted responses, bots, and each metric's
+ * distribution. Shared by the per-agent daily rollups and the per-team ones derived from them.
+ */
+export function rollupCounts() {
+  return {
+      sent: integer('sent').notNull().default(0),
+      responses: integer('responses').notNull().default(0),
+      bots: integer('bots').notNull().default(0),
+      csat1: integer('csat_1').notNull().default(0),
+      csat2: integer('csat_2').notNull().default(0),
+      csat3: integer('csat_3').notNull().default(0),
+      csat4: integer('csat_4').notNull().default(0),
+      csat5: integer('csat_5').notNull().default(0),
+      npsPromoters: integer('nps_promoters').notNull().default(0),
+      npsPassives: integer('nps_passives').notNull().default(0),
+      npsDetractors: integer('nps_detractors').notNull().default(0),
+      ces1: integer('ces_1').notNull().default(0),
+      ces2: integer('ces_2').notNull().default(0),
+      ces3: integer('ces_3').notNull().default(0),
+      ces4: integer('ces_4').notNull().default(0),
+      ces5: integer('ces_5').notNull().default(0),
+      ces6: integer('ces_6').notNull().default(0),
+      ces7: integer('ces_7').notNull().default(0),
+      resolvedYes: integer('resolved_yes').notNull().default(0),
+      resolvedNo: integer('resolved_no').notNull().default(0),
+  };
+}
+
+/**
  * Per-day metric counts by survey, team, agent and channel, kept in the same transaction as every
  * response write, so reports read a few thousand rows instead of millions of responses.
  */
@@ -115,26 +144,7 @@ export const dailyRollups = pgTable(
     teamId: uuid('team_id'),
     agentId: uuid('agent_id'),
     channel: text('channel').notNull(),
-    sent: integer('sent').notNull().default(0),
-    responses: integer('responses').notNull().default(0),
-    bots: integer('bots').notNull().default(0),
-    csat1: integer('csat_1').notNull().default(0),
-    csat2: integer('csat_2').notNull().default(0),
-    csat3: integer('csat_3').notNull().default(0),
-    csat4: integer('csat_4').notNull().default(0),
-    csat5: integer('csat_5').notNull().default(0),
-    npsPromoters: integer('nps_promoters').notNull().default(0),
-    npsPassives: integer('nps_passives').notNull().default(0),
-    npsDetractors: integer('nps_detractors').notNull().default(0),
-    ces1: integer('ces_1').notNull().default(0),
-    ces2: integer('ces_2').notNull().default(0),
-    ces3: integer('ces_3').notNull().default(0),
-    ces4: integer('ces_4').notNull().default(0),
-    ces5: integer('ces_5').notNull().default(0),
-    ces6: integer('ces_6').notNull().default(0),
-    ces7: integer('ces_7').notNull().default(0),
-    resolvedYes: integer('resolved_yes').notNull().default(0),
-    resolvedNo: integer('resolved_no').notNull().default(0),
+    ...rollupCounts(),
   },
   (t) => [
     unique('daily_rollups_key').on(t.day, t.surveyId, t.teamId, t.agentId, t.channel).nullsNotDistinct(),
