@@ -19,5 +19,6 @@ export * from './reviews';
 export * from './ticket-events';
 export * from './follow-ups';
 export * from './reports';
+export * from './report-insights';
 export * from './responses';
 export * from './okrs';

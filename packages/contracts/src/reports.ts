@@ -102,15 +102,15 @@ export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 const Channel = v.pipe(v.string(), v.trim(), v.minLength(1, 'channel cannot be empty.'), v.maxLength(50));
 
 /** The filters every report accepts besides the period. */
-const ReportFilterEntries = {
+export const ReportFilterEntries = {
   teamId: v.optional(Uuid),
   agentId: v.optional(Uuid),
   channel: v.optional(Channel),
   surveyId: v.optional(Uuid),
 };
 
-const period = { from: LocalDate, to: LocalDate };
-const fromBeforeTo = <T extends { from: string; to: string }>() =>
+export const period = { from: LocalDate, to: LocalDate };
+export const fromBeforeTo = <T extends { from: string; to: string }>() =>
   v.check((q: T) => q.from <= q.to, 'from must not be after to.');
 
 export const TilesQuery = v.pipe(v.object({ ...period, ...ReportFilterEntries }), fromBeforeTo());
