@@ -1,8 +1,10 @@
 export * from './schema/index';
 export { openDatabase } from './client';
 export type { Database, DatabaseHandle, DatabaseOptions, Executor, Schema, Transaction } from './client';
-export { generateDemo, seedDemoData } from './demo/index';
-export type { DemoOptions, DemoSummary } from './demo/index';
+export { encodeCopyText, generateDemo, seedDemoData } from './demo/index';
+export type { DemoOptions, DemoSummary, SeedOptions, SeedSummary } from './demo/index';
 export { insertDefaultSurvey } from './default-survey';
 export { installBuiltInAuditTemplates } from './built-in-audit-templates';
 export { drawSample } from './review-sample';
+export { ANY_REASON, driverQuestionIds, rebuildReasonAndDriverRollups } from './detail-rollups';
+export { durationBucketSql, rebuildTicketDurationRollups } from './ticket-duration-rollups';

@@ -7,17 +7,30 @@
  * It loads a fresh database with the inbox benchmark's loader (load-responses.ts), then builds the
  * daily rollups from the loaded rows with one set-based insert — the same counts `responseDelta`
  * and the sending job add one by one — and checks their totals against the responses and
- * invitations tables. Then it times the services behind every dashboard and OKR request (3 warm-up
- * runs, then 30 timed ones: p50/p95/max ms): the headline tiles for the admin's periods with and
- * without a team filter, the summary, the trends, the breakdowns, every metric's value over a
- * quarter, and the OKR list with one objective of four metric key results. For anything over
+ * invitations tables. It gives the second survey the service-principle statements and answers to
+ * them, and builds the reason and key-driver rollups set-based (rebuildReasonAndDriverRollups).
+ * It builds the ticket-duration histogram the same way (rebuildTicketDurationRollups) and checks it
+ * against the tickets: counts per measure, and the quarter's median hours beside percentile_cont.
+ * Then it times the services behind every dashboard and OKR request (3 warm-up runs, then 30
+ * timed ones: p50/p95/max ms): the headline tiles for the admin's periods with and without a team
+ * filter, the summary, the trends, the breakdowns, the reasons Pareto and the key drivers, every
+ * metric's value over a quarter, and the OKR list with one objective of four metric key results. For anything over
  * 100 ms at p95 it shows `EXPLAIN (ANALYZE, BUFFERS)` of the query behind it, written by hand. It
  * prints figures; it does not fail on timing. Not part of the test suite.
  *
  * Like inbox.ts it imports the api's services by relative path; no server is started.
  */
-import type { Database } from '@rapport/db';
+import {
+  driverQuestionIds,
+  rebuildReasonAndDriverRollups,
+  rebuildTicketDurationRollups,
+  type Database,
+} from '@rapport/db';
+import { SURVEY_TEMPLATE_DEFINITIONS } from '../../packages/contracts/src/index';
+import { durationBucket } from '../../packages/scoring/src/index';
 import { getBreakdown } from '../../apps/api/src/services/report-breakdowns';
+import { getDrivers } from '../../apps/api/src/services/report-drivers';
+import { getReasons } from '../../apps/api/src/services/report-reasons';
 import { getSummary } from '../../apps/api/src/services/reports';
 import { getTiles } from '../../apps/api/src/services/report-tiles';
 import { getTrend } from '../../apps/api/src/services/report-series';
@@ -142,6 +155,98 @@ async function checkRollups(sql: Sql, db: Database): Promise<void> {
     throw new Error('the rollups disagree with the responses they were built from');
 }
 
+// ---- ticket durations ---------------------------------------------------------------------------
+
+/**
+ * The ticket-duration histogram (rebuildTicketDurationRollups) against the tickets table: the
+ * tickets it counts per measure, and each hour metric over the quarter (metricValue, from the
+ * histogram) beside percentile_cont over the tickets — n equal, the median within one bucket width
+ * of the upper middle duration (at most that of twice the exact median). Throws on any difference.
+ */
+async function checkDurationRollups(sql: Sql, db: Database, timeZone: string): Promise<void> {
+  const q = PERIODS.quarter;
+  const measures = [
+    {
+      metric: 'first_response_hours',
+      measure: 'first_response',
+      at: 'opened_at',
+      until: 'first_response_at',
+    },
+    { metric: 'resolution_hours', measure: 'resolution', at: 'resolved_at', until: 'resolved_at' },
+  ] as const;
+  const rows: string[][] = [];
+  let wrong = false;
+  for (const m of measures) {
+    const [totals] = await sql.unsafe<{ histogram: string; tickets: string }[]>(
+      `select (select coalesce(sum(tickets), 0) from ticket_duration_rollups where measure = $1) as histogram,
+         (select count(*) from tickets where ${m.until} is not null) as tickets`,
+      [m.measure],
+    );
+    const [exact] = await sql.unsafe<{ h: number | null; n: string }[]>(
+      `select percentile_cont(0.5) within group (order by extract(epoch from ${m.until} - opened_at)::float8 / 3600) as h,
+         count(*) as n
+       from tickets
+       where ${m.until} is not null and (${m.at} at time zone $1)::date between $2::date and $3::date`,
+      [timeZone, q.from, q.to],
+    );
+    const value = await metricValue(db, m.metric, {}, { from: q.from, to: q.to }, now);
+    const exactHours = Number(exact?.h);
+    const tolerance = durationBucket(2 * exactHours * 60).width / 60;
+    const totalsEqual = Number(totals?.histogram) === Number(totals?.tickets);
+    const nEqual = value.n === Number(exact?.n);
+    const close = value.value !== null && Math.abs(value.value - exactHours) <= tolerance;
+    wrong ||= !totalsEqual || !nEqual || !close;
+    rows.push(
+      [
+        `${m.measure} tickets`,
+        count(Number(totals?.histogram)),
+        count(Number(totals?.tickets)),
+        totalsEqual ? 'equal' : 'DIFFERENT',
+      ],
+      [`${m.metric}, ${q.label}: n`, count(value.n), count(Number(exact?.n)), nEqual ? 'equal' : 'DIFFERENT'],
+      [
+        `${m.metric}, ${q.label}: median h`,
+        (value.value ?? Number.NaN).toFixed(3),
+        exactHours.toFixed(3),
+        close ? `within ${(tolerance * 60).toFixed(0)} min` : 'DIFFERENT',
+      ],
+    );
+  }
+  console.log('\nticket-duration histogram against the tickets:');
+  printTable([['figure', 'histogram', 'tickets', ''], ...rows]);
+  if (wrong) throw new Error('the ticket-duration histogram disagrees with the tickets it was built from');
+}
+
+// ---- reasons and key drivers ----------------------------------------------------------------------
+
+/**
+ * Makes the second survey a service-principles one, so the key drivers have answers to read: its
+ * version gains the template's eight statements (ratings with no metric), and each counted rated
+ * response answers about three in four of them, pulled towards its rating by a different weight
+ * per statement (0.9 down to 0.2) plus noise, so the drivers differ in strength.
+ */
+async function answerPrinciples(sql: Sql, surveyId: string): Promise<void> {
+  const principles = SURVEY_TEMPLATE_DEFINITIONS.service_principles;
+  const ids = driverQuestionIds(principles);
+  const statements = principles.questions.filter((q) => ids.includes(q.id));
+  await sql.unsafe(
+    `update survey_versions set definition = jsonb_set(definition, '{questions}', (definition->'questions') || $1::text::jsonb)
+     where survey_id = $2`,
+    [JSON.stringify(statements), surveyId],
+  );
+  await sql`select setseed(0.17)`;
+  await sql.unsafe(
+    `update responses r set answers = r.answers || coalesce((
+       select jsonb_object_agg(q.id, least(5, greatest(1, round(3 + q.w * (r.csat - 3) + (random() - 0.5) * 2.5)))::int)
+       from unnest($1::text[], $2::float8[]) as q(id, w)
+       where random() < 0.75
+     ), '{}'::jsonb)
+     where r.survey_id = $3 and r.counted and r.csat is not null`,
+    [ids, ids.map((_, i) => 0.9 - (0.7 * i) / Math.max(1, ids.length - 1)), surveyId],
+  );
+  await sql`vacuum (analyze) responses, survey_versions`;
+}
+
 // ---- OKRs ---------------------------------------------------------------------------------------
 
 /** One organisation-wide objective for the quarter with the demo's four metric key results. */
@@ -196,14 +301,18 @@ interface Scenario {
 const explainSql = {
   rollupSum: (from: string, to: string, teamId?: string) => `
     select sum(responses), sum(csat_4 + csat_5), sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5)
-    from daily_rollups where day >= '${from}' and day <= '${to}'${teamId ? ` and team_id = '${teamId}'` : ''}`,
+    from daily_team_rollups where day >= '${from}' and day <= '${to}'${teamId ? ` and team_id = '${teamId}'` : ''}`,
+  reasons: (from: string, to: string) => `
+    select reason, sum(responses) from daily_reason_rollups where day >= '${from}' and day <= '${to}' group by reason`,
+  drivers: (from: string, to: string) => `
+    select question_id, sum(n), sum(sum_x), sum(sum_y), sum(sum_xx), sum(sum_yy), sum(sum_xy)
+    from daily_driver_rollups where day >= '${from}' and day <= '${to}' group by question_id`,
   followUps: (from: string, to: string) => `
     select count(*) filter (where status = 'open'), count(*) filter (where status = 'closed' and closed_at <= due_at)
     from follow_ups where created_at >= '${from}T00:00:00Z' and created_at < '${to}T00:00:00Z'::timestamptz + interval '1 day'`,
-  medianHours: (at: 'opened_at' | 'resolved_at', until: string, from: string, to: string) => `
-    select percentile_cont(0.5) within group (order by extract(epoch from (${until} - opened_at))::float8 / 3600), count(*)
-    from tickets where ${at} >= '${from}T00:00:00Z' and ${at} < '${to}T00:00:00Z'::timestamptz + interval '1 day'
-      and ${until} is not null`,
+  medianHours: (measure: 'first_response' | 'resolution', from: string, to: string) => `
+    select bucket, sum(tickets) from ticket_duration_rollups
+    where measure = '${measure}' and day >= '${from}' and day <= '${to}' group by bucket`,
 };
 
 /** What each metric's value reads, for EXPLAIN (the rollup metrics share one sum). */
@@ -212,9 +321,9 @@ function metricExplain(metric: MetricKey, from: string, to: string): string | un
     case 'follow_ups_in_time':
       return explainSql.followUps(from, to);
     case 'first_response_hours':
-      return explainSql.medianHours('opened_at', 'first_response_at', from, to);
+      return explainSql.medianHours('first_response', from, to);
     case 'resolution_hours':
-      return explainSql.medianHours('resolved_at', 'resolved_at', from, to);
+      return explainSql.medianHours('resolution', from, to);
     case 'audit_score':
     case 'quality_score':
       return undefined;
@@ -225,7 +334,7 @@ function metricExplain(metric: MetricKey, from: string, to: string): string | un
 
 function scenarios(db: Database, ids: Loaded): Scenario[] {
   const list: Scenario[] = [];
-  for (const p of [PERIODS.last30, PERIODS.last90, PERIODS.quarter, PERIODS.year]) {
+  for (const p of [PERIODS.last30, PERIODS.last90, PERIODS.quarter, PERIODS.year, PERIODS.twelveMonths]) {
     for (const teamId of [undefined, ids.teamId]) {
       list.push({
         endpoint: 'tiles',
@@ -265,6 +374,33 @@ function scenarios(db: Database, ids: Loaded): Scenario[] {
       explain: explainSql.rollupSum(q.from, q.to),
     });
   }
+  for (const p of [PERIODS.last30, PERIODS.quarter, PERIODS.year, PERIODS.twelveMonths]) {
+    list.push({
+      endpoint: 'reasons',
+      name: p.label,
+      run: () => getReasons(db, { from: p.from, to: p.to }),
+      explain: explainSql.reasons(p.from, p.to),
+    });
+    list.push({
+      endpoint: 'drivers',
+      name: p.label,
+      run: () => getDrivers(db, { from: p.from, to: p.to }),
+      explain: explainSql.drivers(p.from, p.to),
+    });
+  }
+  const y = PERIODS.twelveMonths;
+  list.push({
+    endpoint: 'reasons',
+    name: `${y.label}, one team`,
+    run: () => getReasons(db, { from: y.from, to: y.to, teamId: ids.teamId }),
+    explain: explainSql.reasons(y.from, y.to),
+  });
+  list.push({
+    endpoint: 'drivers',
+    name: `${y.label}, one team`,
+    run: () => getDrivers(db, { from: y.from, to: y.to, teamId: ids.teamId }),
+    explain: explainSql.drivers(y.from, y.to),
+  });
   for (const metric of METRIC_KEYS) {
     list.push({
       endpoint: 'metricValue',
@@ -277,7 +413,7 @@ function scenarios(db: Database, ids: Loaded): Scenario[] {
     endpoint: 'okrs',
     name: `list ${OKR_QUARTER} (1 objective, 4 key results)`,
     run: () => listObjectives(db, { quarter: OKR_QUARTER }, { now }),
-    explain: explainSql.medianHours('opened_at', 'first_response_at', '2026-10-01', '2026-11-23'),
+    explain: explainSql.medianHours('first_response', '2026-10-01', '2026-11-23'),
   });
   return list;
 }
@@ -342,11 +478,22 @@ async function measure(server: string, responses: number): Promise<void> {
       console.log(`  ${'total'.padEnd(34)} ${ids.loadSeconds.toFixed(1)} s`);
       const { timeZone } = await getSettings(handle.db);
       await step(`daily rollups (${timeZone} days)`, () => buildRollups(sql, timeZone));
+      await step('ticket-duration histogram', async () => {
+        await rebuildTicketDurationRollups(handle.db, timeZone);
+        await sql`vacuum (analyze) ticket_duration_rollups`;
+      });
+      await step('principle answers (second survey)', () => answerPrinciples(sql, ids.surveyId));
+      await step('reason and driver rollups', async () => {
+        await rebuildReasonAndDriverRollups(handle.db);
+        // As autovacuum would leave them: the trigger's upserts left a dead team row per rollup row.
+        await sql`vacuum (analyze) daily_team_rollups, daily_reason_rollups, daily_driver_rollups`;
+      });
       const [rollups] = await sql<{ n: string }[]>`select count(*) as n from daily_rollups`;
       const [followUps] = await sql<{ n: string }[]>`select count(*) as n from follow_ups`;
       console.log(`  rollup rows ${count(Number(rollups?.n))}, follow-ups ${count(Number(followUps?.n))}`);
       await step('objective with 4 key results', () => createBenchObjective(sql, handle.db));
       await checkRollups(sql, handle.db);
+      await checkDurationRollups(sql, handle.db, timeZone);
       const results = await timeAll(handle.db, ids);
       await explainSlow(sql, results);
     },

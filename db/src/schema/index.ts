@@ -2,6 +2,7 @@ export * from './api-keys';
 export * from './audit-log';
 export * from './audits';
 export * from './customers';
+export * from './digest';
 export * from './follow-ups';
 export * from './invitations';
 export * from './mail';

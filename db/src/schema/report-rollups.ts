@@ -27,7 +27,9 @@ export const dailyTeamRollups = pgTable(
 /**
  * Counted responses per reason for dissatisfaction (the answer codes of the question feeding the
  * `reasons` metric), by the response's rollup day, survey, team, agent and channel. Kept in the
- * transaction that writes the response, like `daily_rollups`; an edit moves the counts.
+ * transaction that writes the response, like `daily_rollups`; an edit moves the counts. Each
+ * response that gives any reason also counts once under the reason `'*'` (`ANY_REASON`), so the
+ * number of responses giving a reason is read without double-counting those that give several.
  */
 export const dailyReasonRollups = pgTable(
   'daily_reason_rollups',
@@ -45,6 +47,30 @@ export const dailyReasonRollups = pgTable(
   (t) => [
     unique('daily_reason_rollups_key')
       .on(t.day, t.surveyId, t.teamId, t.agentId, t.channel, t.reason)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * `daily_reason_rollups` summed over agents, for reason reports without an agent filter (several
+ * times fewer rows). Kept by a trigger on `daily_reason_rollups` (migration 0010), as
+ * `daily_team_rollups` is from `daily_rollups`.
+ */
+export const dailyTeamReasonRollups = pgTable(
+  'daily_team_reason_rollups',
+  {
+    day: date('day').notNull(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id'),
+    channel: text('channel').notNull(),
+    reason: text('reason').notNull(),
+    responses: integer('responses').notNull().default(0),
+  },
+  (t) => [
+    unique('daily_team_reason_rollups_key')
+      .on(t.day, t.surveyId, t.teamId, t.channel, t.reason)
       .nullsNotDistinct(),
   ],
 );
@@ -72,7 +98,9 @@ export const dailyDriverRollups = pgTable(
     sumYy: bigint('sum_yy', { mode: 'number' }).notNull().default(0),
     sumXy: bigint('sum_xy', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [unique('daily_driver_rollups_key').on(t.day, t.surveyId, t.teamId, t.questionId).nullsNotDistinct()],
+  (t) => [
+    unique('daily_driver_rollups_key').on(t.day, t.surveyId, t.teamId, t.questionId).nullsNotDistinct(),
+  ],
 );
 
 /**
@@ -91,7 +119,5 @@ export const ticketDurationRollups = pgTable(
     bucket: integer('bucket').notNull(),
     tickets: integer('tickets').notNull().default(0),
   },
-  (t) => [
-    unique('ticket_duration_rollups_key').on(t.measure, t.day, t.teamId, t.bucket).nullsNotDistinct(),
-  ],
+  (t) => [unique('ticket_duration_rollups_key').on(t.measure, t.day, t.teamId, t.bucket).nullsNotDistinct()],
 );

@@ -46,9 +46,26 @@ export {
   type OkrStatusInput,
 } from './okr';
 export { pareto, type ParetoEntry } from './pareto';
-export { keyDrivers, type DriverResult, type DriverRow } from './drivers';
+export {
+  correlationFromSums,
+  fisherInterval,
+  keyDrivers,
+  type CorrelationResult,
+  type CorrelationSums,
+  type DriverResult,
+  type DriverRow,
+} from './drivers';
 export { cohenKappa, type KappaCategory, type KappaResult } from './kappa';
 export { LOW_SAMPLE_MIN, lowSample } from './low-sample';
+export {
+  DURATION_TIERS,
+  MAX_DURATION_MINUTES,
+  durationBucket,
+  medianFromHistogram,
+  type DurationBucket,
+  type DurationTier,
+  type HistogramBucket,
+} from './durations';
 export {
   nextPeriodKey,
   periodKey,

@@ -1,5 +1,13 @@
-import { customers, dailyRollups, settings, surveys, teams, tickets } from '@rapport/db';
-import { krProgress, okrStatus } from '@rapport/scoring';
+import {
+  customers,
+  dailyRollups,
+  rebuildTicketDurationRollups,
+  settings,
+  surveys,
+  teams,
+  tickets,
+} from '@rapport/db';
+import { durationBucket, krProgress, medianFromHistogram, okrStatus } from '@rapport/scoring';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricValue } from '../services/metric-values';
@@ -78,6 +86,8 @@ beforeAll(async () => {
     ticket(5, '2026-09-30T21:30:00Z', 100),
     ticket(6, '2026-11-20T08:00:00Z', 50),
   ]);
+  // Inserted directly, not through the event path: the duration histogram is built from them as the seed does.
+  await rebuildTicketDurationRollups(t.db);
 });
 afterAll(() => t.close());
 
@@ -123,16 +133,30 @@ describe('key results for fixed dates', () => {
     );
     expect(csat.status).toBe('at_risk');
 
-    expect(firstResponse.current).toEqual({ value: 1.5, n: 4 });
+    // The median of 0.5, 1, 2 and 4 hours is 1.5 h; read from the duration histogram, each answer sits
+    // in the middle of its bucket (30 → [30, 31), 60 → [60, 62), 120 → [120, 125), 240 → [240, 245) min),
+    // so the middle two read 61 and 122.5 min: 91.75 min, within one bucket (5 min) of 90.
+    const firstResponseHours =
+      (medianFromHistogram([0.5, 1, 2, 4].map((h) => ({ ...durationBucket(h * 60), count: 1 }))) ?? NaN) / 60;
+    expect(firstResponseHours).toBeCloseTo(91.75 / 60, 12);
+    expect(Math.abs(firstResponseHours - 1.5)).toBeLessThanOrEqual(5 / 60);
+    expect(firstResponse.current).toEqual({ value: firstResponseHours, n: 4 });
     expect(firstResponse.direction).toBe('decrease');
-    expect(firstResponse.progress).toBe(krProgress({ baseline: 3, target: 1, current: 1.5 }));
-    expect(firstResponse.progress).toBe(0.75);
+    const firstResponseProgress = krProgress({ baseline: 3, target: 1, current: firstResponseHours });
+    expect(firstResponse.progress).toBe(firstResponseProgress);
+    expect(firstResponse.progress).toBeCloseTo((3 - 91.75 / 60) / 2, 12);
+    // Half the quarter gone (0.506), nearly three quarters of the way there (0.735): on track.
     expect(firstResponse.status).toBe('on_track');
 
     // The objective: the mean of its key results' progress.
-    expect(view.progress).toBeCloseTo((csatProgress + 0.75) / 2, 12);
+    expect(view.progress).toBeCloseTo((csatProgress + firstResponseProgress) / 2, 12);
     expect(view.status).toBe(
-      okrStatus({ progress: (csatProgress + 0.75) / 2, periodStart: Q4_START, periodEnd: Q4_END, now: NOW }),
+      okrStatus({
+        progress: (csatProgress + firstResponseProgress) / 2,
+        periodStart: Q4_START,
+        periodEnd: Q4_END,
+        now: NOW,
+      }),
     );
 
     // A month later the same key result reads the new days too (here: the 100 unhappy answers of the 16th).

@@ -14,6 +14,7 @@ import { eq } from 'drizzle-orm';
 import { AppError, GoneError, NotFoundError, ValidationError } from '../errors';
 import { botSignals, type Interaction } from '../lib/bot-signals';
 import { hashToken } from '../lib/tokens';
+import { moveDetailRollups } from './detail-rollups';
 import { openFollowUpIfNeeded } from './follow-ups';
 import { addToRollup, combine, localDay, responseDelta } from './rollups';
 import { getSettings } from './settings';
@@ -189,6 +190,7 @@ export async function submitResponse(db: Database, input: SubmitInput): Promise<
       if (!created) throw new Error('response insert returned nothing');
       await tx.update(invitations).set({ respondedAt: now }).where(eq(invitations.id, inv.id));
       await addToRollup(tx, rollupKey(created), responseDelta(created, 1));
+      await moveDetailRollups(tx, row.definition, null, created);
       const followUpId = created.counted ? await openFollowUpIfNeeded(tx, created, now) : null;
       return { responseId: created.id, answers, edited: false, followUpId };
     }
@@ -221,6 +223,7 @@ export async function submitResponse(db: Database, input: SubmitInput): Promise<
       rollupKey(existing),
       combine(responseDelta(existing, -1), responseDelta(updated, 1)),
     );
+    await moveDetailRollups(tx, row.definition, existing, updated);
     const followUpId = updated.counted ? await openFollowUpIfNeeded(tx, updated, now) : null;
     return { responseId: updated.id, answers, edited: changed, followUpId };
   });

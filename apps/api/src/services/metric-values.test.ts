@@ -5,9 +5,11 @@ import {
   customers,
   followUps,
   reviews,
+  rebuildTicketDurationRollups,
   surveys,
   tickets,
 } from '@rapport/db';
+import { durationBucket, medianFromHistogram } from '@rapport/scoring';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecklist, createTeam } from '../testing/audit-fixtures';
@@ -25,6 +27,20 @@ const MAY = { from: '2026-05-01', to: '2026-05-31' };
 const NOW = new Date('2026-06-01T00:00:00Z');
 const at = (iso: string) => new Date(iso);
 const hours = (start: Date, h: number) => new Date(start.getTime() + h * 3_600_000);
+/**
+ * The median in hours that the duration histogram gives for these durations (in hours): each in its
+ * `durationBucket`, then `medianFromHistogram` — worked from the fixture's durations, not from the code under test.
+ */
+const histogramMedianHours = (durations: number[]) => {
+  const buckets = new Map<number, { lower: number; width: number; count: number }>();
+  for (const h of durations) {
+    const { lower, width } = durationBucket(h * 60);
+    const b = buckets.get(lower) ?? { lower, width, count: 0 };
+    b.count += 1;
+    buckets.set(lower, b);
+  }
+  return (medianFromHistogram([...buckets.values()]) ?? NaN) / 60;
+};
 
 let seq = 0;
 async function ticket(f: {
@@ -191,6 +207,9 @@ beforeAll(async () => {
   // agent is in team B: 60.
   const agentB = await insertAgent(t, { email: 'beta-agent@support.example', teamId: teamB });
   await t.db.update(tickets).set({ teamId: null, agentId: agentB }).where(eq(tickets.id, betaTicket));
+  // The tickets were written here directly, not through the event path that keeps the duration
+  // histogram: build it from them as the demo seed does.
+  await rebuildTicketDurationRollups(t.db);
   const teamATickets = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.teamId, teamA));
   const review = (
     ticketId: string,
@@ -257,8 +276,9 @@ describe('metricValue', () => {
     follow_ups_in_time: { value: 100 / 3, n: 3 },
     audit_score: { value: 80, n: 1 },
     quality_score: { value: 80, n: 2 },
-    first_response_hours: { value: 3, n: 4 },
-    resolution_hours: { value: 8, n: 3 },
+    // Exactly 3 and 8 by percentile_cont; the histogram's median is within a bucket of those (below).
+    first_response_hours: { value: histogramMedianHours([1, 2, 4, 10]), n: 4 },
+    resolution_hours: { value: histogramMedianHours([5, 8, 30]), n: 3 },
   };
   const ORG: Record<MetricKey, { value: number | null; n: number }> = {
     csat: { value: (4 / 6) * 100, n: 6 },
@@ -269,8 +289,9 @@ describe('metricValue', () => {
     follow_ups_in_time: { value: 50, n: 4 },
     audit_score: { value: 85, n: 2 },
     quality_score: { value: (70 + 90 + 60) / 3, n: 3 },
-    first_response_hours: { value: 2, n: 5 },
-    resolution_hours: { value: 6.5, n: 4 },
+    // Exactly 2 and 6.5.
+    first_response_hours: { value: histogramMedianHours([0.5, 1, 2, 4, 10]), n: 5 },
+    resolution_hours: { value: histogramMedianHours([2, 5, 8, 30]), n: 4 },
   };
 
   it('covers every metric key', () => {
@@ -290,6 +311,20 @@ describe('metricValue', () => {
     const want = ORG[metric];
     expect(got.n).toBe(want.n);
     expect(got.value).toBeCloseTo(want.value ?? NaN, 9);
+  });
+
+  it.each([
+    // [metric, scope, percentile_cont's exact median in hours (by hand, above), the middle durations]
+    ['first_response_hours', 'A', 3, [2, 4]],
+    ['resolution_hours', 'A', 8, [8]],
+    ['first_response_hours', 'org', 2, [2]],
+    ['resolution_hours', 'org', 6.5, [5, 8]],
+  ] as const)('reads %s (%s) within one bucket of the exact median', async (metric, scope, exact, middle) => {
+    const got = await metricValue(t.db, metric, scope === 'A' ? { teamId: teamA } : {}, MAY, NOW);
+    const widest = Math.max(...middle.map((h) => durationBucket(h * 60).width)) / 60;
+    expect(Math.abs((got.value ?? NaN) - exact)).toBeLessThanOrEqual(widest);
+    // Whole hours sit on bucket bounds and read as the buckets' middles: proof it came from the histogram.
+    expect(got.value).not.toBe(exact);
   });
 
   it('gives rates in percent with the interval in percent, and the unit of each metric', async () => {

@@ -1,37 +1,34 @@
 import type { Breakdown, BreakdownQuery, BreakdownRow } from '@rapport/contracts';
 import { agents, dailyRollups, teams, type Executor } from '@rapport/db';
 import { lowSample } from '@rapport/scoring';
-import { and, eq, sql } from 'drizzle-orm';
-import { METRIC_UNITS, ROLLUP_SUMS, rollupConditions, rollupMetric, toCounts } from './metric-values';
+import { eq, sql } from 'drizzle-orm';
+import { METRIC_UNITS, rollupMetric, rollupSource, toCounts } from './metric-values';
 import { getSettings } from './settings';
 
 async function groupedCounts(db: Executor, query: BreakdownQuery) {
-  const where = and(...rollupConditions(query, query));
+  // Only the agent breakdown (or an agent filter) needs the per-agent rows.
+  const { table, sums, where } = rollupSource(query, query, query.by === 'agent');
   switch (query.by) {
     case 'team':
       return db
-        .select({ id: dailyRollups.teamId, name: teams.name, ...ROLLUP_SUMS })
-        .from(dailyRollups)
-        .leftJoin(teams, eq(teams.id, dailyRollups.teamId))
+        .select({ id: table.teamId, name: teams.name, ...sums })
+        .from(table)
+        .leftJoin(teams, eq(teams.id, table.teamId))
         .where(where)
-        .groupBy(dailyRollups.teamId, teams.name);
+        .groupBy(table.teamId, teams.name);
     case 'agent':
       return db
-        .select({ id: dailyRollups.agentId, name: agents.name, ...ROLLUP_SUMS })
+        .select({ id: dailyRollups.agentId, name: agents.name, ...sums })
         .from(dailyRollups)
         .leftJoin(agents, eq(agents.id, dailyRollups.agentId))
         .where(where)
         .groupBy(dailyRollups.agentId, agents.name);
     case 'channel':
       return db
-        .select({
-          id: dailyRollups.channel,
-          name: sql<string | null>`${dailyRollups.channel}`,
-          ...ROLLUP_SUMS,
-        })
-        .from(dailyRollups)
+        .select({ id: table.channel, name: sql<string | null>`${table.channel}`, ...sums })
+        .from(table)
         .where(where)
-        .groupBy(dailyRollups.channel);
+        .groupBy(table.channel);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Trend, TrendPoint, TrendQuery } from '@rapport/contracts';
-import { dailyRollups, type Executor } from '@rapport/db';
+import type { Executor } from '@rapport/db';
 import { nextPeriodKey, periodKey, periodRange, type PeriodUnit } from '@rapport/scoring';
-import { and, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { ValidationError } from '../errors';
-import { ROLLUP_SUMS, rollupConditions, rollupMetric, toCounts, type RollupCounts } from './metric-values';
+import { rollupMetric, rollupSource, toCounts, type RollupCounts } from './metric-values';
 import { getSettings } from './settings';
 
 /** More points than a chart can show legibly; a longer range needs a larger unit. */
@@ -11,12 +11,14 @@ export const MAX_TREND_POINTS = 800;
 
 // A rollup's `day` is already an organisation-local date, so its period key is plain calendar
 // arithmetic; the formats match periodKey's ('2026-11-22', ISO '2026-W47', '2026-11', '2026-Q4').
-const KEY_SQL: Record<PeriodUnit, SQL<string>> = {
-  day: sql<string>`to_char(${dailyRollups.day}, 'YYYY-MM-DD')`,
-  week: sql<string>`to_char(${dailyRollups.day}, 'IYYY-"W"IW')`,
-  month: sql<string>`to_char(${dailyRollups.day}, 'YYYY-MM')`,
-  quarter: sql<string>`to_char(${dailyRollups.day}, 'YYYY-"Q"Q')`,
+const KEY_FORMATS: Record<PeriodUnit, string> = {
+  day: 'YYYY-MM-DD',
+  week: 'IYYY-"W"IW',
+  month: 'YYYY-MM',
+  quarter: 'YYYY-"Q"Q',
 };
+const keySql = (day: SQLWrapper, unit: PeriodUnit): SQL<string> =>
+  sql<string>`to_char(${day}, ${sql.raw(`'${KEY_FORMATS[unit]}'`)})`;
 
 const keyOfDay = (day: string, unit: PeriodUnit) => periodKey(new Date(`${day}T12:00:00Z`), unit, 'UTC');
 
@@ -61,11 +63,12 @@ function pointValue(metric: TrendQuery['metric'], c: RollupCounts): Pick<TrendPo
 export async function getTrend(db: Executor, query: TrendQuery): Promise<Trend> {
   const { timeZone } = await getSettings(db);
   const keys = periodKeys(query.from, query.to, query.unit);
-  const key = KEY_SQL[query.unit];
+  const { table, sums, where } = rollupSource(query, query);
+  const key = keySql(table.day, query.unit);
   const rows = await db
-    .select({ key, ...ROLLUP_SUMS })
-    .from(dailyRollups)
-    .where(and(...rollupConditions(query, query)))
+    .select({ key, ...sums })
+    .from(table)
+    .where(where)
     .groupBy(key);
   const byKey = new Map(rows.map((r) => [r.key, toCounts(r)]));
   const points = keys.map((k): TrendPoint => {

@@ -24,6 +24,7 @@ import { found } from '../errors';
 import type { Actor } from './actor';
 import { describeAnswers } from './answer-wording';
 import { recordChange } from './audit-log';
+import { moveDetailRollups, versionDefinition } from './detail-rollups';
 import { openFollowUpIfNeeded } from './follow-ups';
 import { decodeKeyset, encodeKeyset, type Keyset } from './keyset';
 import { localDateRange } from './periods';
@@ -253,6 +254,8 @@ export async function setResponseCounted(
         key,
         combine(responseDelta(current, -1), responseDelta({ ...current, counted }, 1)),
       );
+      const definition = await versionDefinition(tx, current.surveyVersionId);
+      await moveDetailRollups(tx, definition, current, { ...current, counted });
     }
     await tx
       .update(responses)

@@ -23,6 +23,7 @@ import {
 import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { JobQueue } from '../jobs/queue';
 import { hashToken, invitationToken } from '../lib/tokens';
+import { recordTicketDurations } from './ticket-rollups';
 
 export interface IngestDeps {
   secret: string;
@@ -226,6 +227,7 @@ export async function upsertTicket(tx: Transaction, event: TicketEvent, now: Dat
       .where(eq(tickets.id, existing.id))
       .returning();
     if (!row) throw new Error('ticket update returned nothing');
+    await recordTicketDurations(tx, existing, row);
     return row;
   }
   const [row] = await tx
@@ -233,6 +235,7 @@ export async function upsertTicket(tx: Transaction, event: TicketEvent, now: Dat
     .values({ externalId: t.externalId, ...values })
     .returning();
   if (!row) throw new Error('ticket insert returned nothing');
+  await recordTicketDurations(tx, null, row);
   return row;
 }
 
