@@ -21,6 +21,7 @@ import { auditTemplates } from './routes/audit-templates';
 import { audits } from './routes/audits';
 import { auth } from './routes/auth';
 import { customers } from './routes/customers';
+import { digestSettings } from './routes/digest-settings';
 import { followUps } from './routes/follow-ups';
 import { health } from './routes/health';
 import { integrations } from './routes/integrations';
@@ -52,6 +53,7 @@ const api = new Hono<AppEnv>()
   .route('/reports', reports)
   .route('/outbox', outbox)
   .route('/settings', settings)
+  .route('/settings/digest', digestSettings)
   .route('/audit-templates', auditTemplates)
   .route('/audit-cycles', auditCycles)
   .route('/audits', audits)

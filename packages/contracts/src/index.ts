@@ -12,6 +12,7 @@ export * from './survey-builder';
 export * from './survey-diff';
 export * from './condition-summary';
 export * from './settings';
+export * from './digest';
 export * from './audit-templates';
 export * from './audit-template-library';
 export * from './audits';

@@ -1,9 +1,28 @@
 import type { Pathname } from '$app/types';
 import type { Role } from '@rapport/contracts';
 
+/**
+ * The addresses of the areas and settings sections, narrowed from every route: SvelteKit's
+ * `resolve()` takes a variable's union only while it has at most 25 members, which all routes
+ * together no longer do. `Extract` keeps each one checked against the real routes.
+ */
+export type AreaHref = Extract<
+  Pathname,
+  | '/'
+  | '/surveys'
+  | '/responses'
+  | '/follow-ups'
+  | '/audits'
+  | '/audits/actions'
+  | '/reports'
+  | '/okrs'
+  | '/settings'
+>;
+export type SettingsHref = Extract<Pathname, `/settings/${string}`>;
+
 /** A top-level area of the admin, shown in the navigation to the roles that can use it. */
 export interface Area {
-  href: Pathname;
+  href: AreaHref;
   label: string;
   /** What the area is for, in one sentence (the home page and the empty states use it). */
   purpose: string;
@@ -69,7 +88,7 @@ export const AREAS: readonly Area[] = [
 
 /** A section under Settings. */
 export interface SettingsSection {
-  href: Pathname;
+  href: SettingsHref;
   label: string;
   purpose: string;
   roles: readonly Role[];

@@ -6,6 +6,10 @@ export const QUEUES = {
   sendReminder: 'send-reminder',
   /** Every minute: missing jobs, due reminders, sends that will never settle. */
   sweep: 'sweep',
+  /** Every minute: queues the weekly digest when its local send time has come, and a job for each waiting digest. */
+  digestTick: 'digest-tick',
+  /** One job per digest email (job id = the delivery's id). */
+  sendDigest: 'send-digest',
 } as const;
 
 /** pg-boss cron has one-minute granularity. */

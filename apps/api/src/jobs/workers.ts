@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { sendInvitation, sendReminder, type SendingDeps } from '../services/sending';
 import type { RapportJobQueue } from './boss';
+import { registerDigestWorkers } from './digest';
 import { QUEUES, SWEEP_CRON } from './names';
 import { runSweep } from './sweep';
 
@@ -106,5 +107,7 @@ export async function registerWorkers(
     },
   );
   await boss.schedule(QUEUES.sweep, SWEEP_CRON);
+  // The weekly digest: its per-minute tick and its sends (jobs/digest.ts).
+  await registerDigestWorkers(boss, { db, mailer: deps.mailer, publicUrl: deps.publicUrl, logger }, options);
   return { sendInvitation: [invitationWorker], sendReminder: [reminderWorker], sweep: [sweepWorker] };
 }
