@@ -1,4 +1,17 @@
-import type { BreakdownRow, Interval, MetricKey, MetricUnit, Tile, Trend } from '@rapport/contracts';
+import type {
+  BreakdownRow,
+  Drivers,
+  Interval,
+  MetricKey,
+  MetricUnit,
+  ObjectiveView,
+  QualityByTeam,
+  Reasons,
+  ReviewCsat,
+  Tile,
+  Trend,
+} from '@rapport/contracts';
+import { lowSample } from '@rapport/scoring';
 import type { Cell } from './csv';
 
 /**
@@ -188,4 +201,298 @@ export function trendSummary(
     `lowest ${low}${suffix} in ${String(pick(low))}, highest ${high}${suffix} in ${String(pick(high))}. ` +
     'The Table button shows every value.'
   );
+}
+
+// ---- NPS trend and OKR target lines ---------------------------------------------------------------
+
+/** The NPS trend's table: points −100..100 with their interval and n, rounded to a tenth. */
+export function npsTrendTable(trend: Trend): FigureTable {
+  return {
+    columns: ['Period', 'From', 'To', 'NPS', 'Lower 95%', 'Upper 95%', 'n'],
+    rows: trend.points.map((p) => [
+      p.key,
+      p.from,
+      p.to,
+      p.value === null ? null : round(p.value, 1),
+      p.ci95 === null ? null : round(p.ci95[0], 1),
+      p.ci95 === null ? null : round(p.ci95[1], 1),
+      p.n,
+    ]),
+  };
+}
+
+/** One OKR target drawn on a trend: a key result linked to the chart's metric, over its quarter. */
+export interface TargetLine {
+  keyResultId: string;
+  keyResult: string;
+  objective: string;
+  /** The objective's team, or "Organisation". */
+  scope: string;
+  quarter: string;
+  /** The quarter's first and last local dates. */
+  from: string;
+  to: string;
+  target: number;
+  direction: 'increase' | 'decrease';
+  unit: MetricUnit;
+}
+
+/**
+ * The quarter keys ('2026-Q4') that local dates `from`..`to` touch, oldest first: the quarters
+ * whose objectives can have a target inside the period.
+ *
+ * @example
+ * quartersBetween({ from: '2026-09-04', to: '2026-12-02' }) // ['2026-Q3', '2026-Q4']
+ */
+export function quartersBetween(range: { from: string; to: string }): string[] {
+  const index = (day: string) => Number(day.slice(0, 4)) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const keys: string[] = [];
+  for (let i = index(range.from); i <= index(range.to); i++)
+    keys.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+  return keys;
+}
+
+const METRIC_UNIT_OF: Record<'csat' | 'nps', MetricUnit> = { csat: 'percent', nps: 'points' };
+
+/**
+ * The target lines for a trend of `metric`: every metric key result on that metric of the
+ * objectives whose quarter overlaps the period and whose scope is the view's team (organisation-wide
+ * objectives when the view has no team filter), by quarter, then objective and key result order.
+ */
+export function targetLines(
+  objectives: readonly ObjectiveView[],
+  metric: 'csat' | 'nps',
+  teamId: string | null,
+  range: { from: string; to: string },
+): TargetLine[] {
+  return objectives
+    .filter((o) => o.teamId === teamId && o.period.from <= range.to && o.period.to >= range.from)
+    .sort((a, b) => a.quarter.localeCompare(b.quarter) || a.title.localeCompare(b.title))
+    .flatMap((o) =>
+      o.keyResults
+        .filter((kr) => kr.kind === 'metric' && kr.metric === metric)
+        .sort((a, b) => a.position - b.position)
+        .map((kr): TargetLine => ({
+          keyResultId: kr.id,
+          keyResult: kr.title,
+          objective: o.title,
+          scope: o.teamName ?? 'Organisation',
+          quarter: o.quarter,
+          from: o.period.from,
+          to: o.period.to,
+          target: kr.target,
+          direction: kr.direction,
+          unit: kr.unit ?? METRIC_UNIT_OF[metric],
+        })),
+    );
+}
+
+/**
+ * A target in words: the comparison, the value in its unit, and whose goal it is.
+ *
+ * @example
+ * targetLabel(line) // 'Target ≥ 92.0% (2026-Q4): Every resolved ticket leaves a happy customer'
+ */
+export function targetLabel(line: TargetLine): string {
+  const sign = line.direction === 'increase' ? '≥' : '≤';
+  return `Target ${sign} ${formatValue(line.target, line.unit)} (${line.quarter}): ${line.objective}`;
+}
+
+/**
+ * A trend table (columns 1 and 2 are each period's From and To) with one column per target line:
+ * the target in the periods that overlap its quarter, empty elsewhere — exactly what the chart
+ * draws as a dashed segment.
+ */
+export function withTargets(table: FigureTable, lines: readonly TargetLine[]): FigureTable {
+  return {
+    columns: [...table.columns, ...lines.map((l) => `Target ${l.quarter}: ${l.objective}`)],
+    rows: table.rows.map((row) => [
+      ...row,
+      ...lines.map((l) => {
+        const from = String(row[1]);
+        const to = String(row[2]);
+        return from <= l.to && to >= l.from ? l.target : null;
+      }),
+    ]),
+  };
+}
+
+// ---- reasons for dissatisfaction (Pareto) --------------------------------------------------------
+
+const percentOf = (share: number | null) => (share === null ? null : round(100 * share, 1));
+
+/** The Pareto's table, most frequent reason first: count, share and cumulative share in percent. */
+export function paretoTable(reasons: Reasons): FigureTable {
+  return {
+    columns: ['Reason', 'Code', 'Count', 'Share %', 'Cumulative %'],
+    rows: reasons.rows.map((r) => [
+      r.label,
+      r.reason,
+      r.count,
+      percentOf(r.share),
+      percentOf(r.cumulativeShare),
+    ]),
+  };
+}
+
+/**
+ * How many of the most frequent reasons make up 80% of all given: the "vital few".
+ *
+ * @example
+ * vitalFew(reasons) // 3
+ */
+export function vitalFew(reasons: Reasons): number {
+  const index = reasons.rows.findIndex((r) => r.cumulativeShare !== null && r.cumulativeShare >= 0.8 - 1e-9);
+  return index === -1 ? reasons.rows.length : index + 1;
+}
+
+// ---- key drivers ----------------------------------------------------------------------------------
+
+/** The key drivers' table in the API's order (|r| largest first): r with its interval, n and mean agreement. */
+export function driversTable(drivers: Drivers): FigureTable {
+  return {
+    columns: ['Statement', 'Question', 'r', 'Lower 95%', 'Upper 95%', 'n', 'Mean agreement', 'Note'],
+    rows: drivers.rows.map((d) => [
+      d.label,
+      d.questionId,
+      d.r === null ? null : round(d.r, 2),
+      d.ci95 === null ? null : round(d.ci95[0], 2),
+      d.ci95 === null ? null : round(d.ci95[1], 2),
+      d.n,
+      d.mean === null ? null : round(d.mean, 2),
+      d.r === null ? 'Too few answers for r' : d.smallSample ? 'Small sample (n < 30)' : '',
+    ]),
+  };
+}
+
+// ---- audit and quality by team and quarter; review score against CSAT ------------------------------
+
+/** One row per team and quarter (the chart's bars, in the same order): both scores and the reviews behind one. */
+export function qualityTable(quality: QualityByTeam): FigureTable {
+  return {
+    columns: ['Team', 'Quarter', 'Audit score', 'Quality score', 'Reviews'],
+    rows: quality.teams.flatMap((team) =>
+      team.cells.map((c) => [
+        team.name,
+        c.quarter,
+        c.auditScore === null ? null : round(c.auditScore, 1),
+        c.qualityScore === null ? null : round(c.qualityScore, 1),
+        c.reviews,
+      ]),
+    ),
+  };
+}
+
+/**
+ * Each reviewed agent's mean review score against their CSAT: the scatter's points, and those
+ * without CSAT. The team tells apart agents of the same name.
+ */
+export function reviewCsatTable(
+  data: ReviewCsat,
+  teams: readonly { id: string; name: string }[] = [],
+): FigureTable {
+  const teamName = (id: string | null) =>
+    id === null ? 'No team' : (teams.find((t) => t.id === id)?.name ?? '');
+  return {
+    columns: ['Agent', 'Team', 'Review score', 'Reviews', 'CSAT %', 'CSAT answers', 'Note'],
+    rows: data.points.map((p) => [
+      p.name,
+      teamName(p.teamId),
+      round(p.reviewScore, 1),
+      p.reviews,
+      p.csat === null ? null : round(p.csat, 1),
+      p.csatN,
+      p.csat === null
+        ? 'No CSAT answers: not plotted'
+        : lowSample(p.csatN)
+          ? 'CSAT from fewer than 30 answers'
+          : '',
+    ]),
+  };
+}
+
+/**
+ * A correlation in words: r with its 95% interval and n, or why there is none; small samples are
+ * said to be so.
+ *
+ * @example
+ * correlationText({ r: 0.4213, ci95: [0.08, 0.67], n: 31, smallSample: false }, 'agents')
+ * // 'r = 0.42 (95% interval 0.08 to 0.67), n = 31 agents.'
+ */
+export function correlationText(
+  c: { r: number | null; ci95: Interval | null; n: number; smallSample: boolean },
+  things: string,
+): string {
+  if (c.r === null)
+    return `No correlation to show: it needs at least 3 ${things} with both figures and some spread (n = ${c.n}).`;
+  const interval =
+    c.ci95 === null
+      ? 'no interval below 4'
+      : `95% interval ${c.ci95[0].toFixed(2)} to ${c.ci95[1].toFixed(2)}`;
+  const small = c.smallSample ? ` A small sample (fewer than 30 ${things}): read it with care.` : '';
+  return `r = ${c.r.toFixed(2)} (${interval}), n = ${c.n} ${things}.${small}`;
+}
+
+// ---- what a screen reader hears for the new charts -------------------------------------------------
+
+/**
+ * A chart label broken into lines of about `width` characters at spaces (chart.js draws an array
+ * as lines), so long reason and statement texts stay readable on a narrow axis.
+ *
+ * @example
+ * wrapLabel('Confirmed the problem was solved', 16) // ['Confirmed the', 'problem was', 'solved']
+ */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length === 0 ? [''] : lines;
+}
+
+/**
+ * The Pareto chart in one sentence: how many reasons were given, and which few make up 80%.
+ *
+ * @example
+ * paretoSummary(reasons) // 'Reasons for dissatisfaction: 10 given in 9 responses. The top 2 (It took too long, Not solved) make up 80% of them. …'
+ */
+export function paretoSummary(reasons: Reasons): string {
+  if (reasons.total === 0) return 'Reasons for dissatisfaction: none given in this period.';
+  const few = vitalFew(reasons);
+  const names = reasons.rows.slice(0, few).map((r) => r.label);
+  return (
+    `Reasons for dissatisfaction: ${reasons.total} given in ${reasons.responsesWithReason} responses. ` +
+    `The top ${few} (${names.join(', ')}) make up 80% of them. The Table button shows every value.`
+  );
+}
+
+/**
+ * The key drivers chart in one sentence: the strongest driver and how many statements there are.
+ *
+ * @example
+ * driversSummary(drivers) // 'Key drivers: 6 statements; the strongest is Courteous, r = 0.62 (n = 120). …'
+ */
+export function driversSummary(drivers: Drivers): string {
+  const top = drivers.rows.find((d) => d.r !== null);
+  const count = `${drivers.rows.length} statement${drivers.rows.length === 1 ? '' : 's'}`;
+  if (!top || top.r === null) return `Key drivers: ${count}; none has enough answers for a correlation.`;
+  return `Key drivers: ${count}; the strongest is ${top.label}, r = ${top.r.toFixed(2)} (n = ${top.n}). The Table button shows every value.`;
+}
+
+/**
+ * The audit and quality chart in one sentence.
+ *
+ * @example
+ * qualitySummary(quality) // 'Audit and quality scores of 4 teams over 2026-Q3 to 2026-Q4. The Table button shows every value.'
+ */
+export function qualitySummary(quality: QualityByTeam): string {
+  const span =
+    quality.quarters.length === 1
+      ? quality.quarters[0]
+      : `${quality.quarters[0]} to ${quality.quarters[quality.quarters.length - 1]}`;
+  const teams = `${quality.teams.length} team${quality.teams.length === 1 ? '' : 's'}`;
+  return `Audit and quality scores of ${teams} over ${span}. The Table button shows every value.`;
 }
