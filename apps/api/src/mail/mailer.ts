@@ -12,12 +12,15 @@ export interface MailMessage {
 }
 
 /** What the log line and the outbox record need to know about a message besides its content. */
-export interface MailContext {
-  kind: 'invitation' | 'reminder';
-  invitationId: string;
-  /** The survey link, logged when there is no SMTP server so the loop still works on a laptop. */
-  surveyUrl: string;
-}
+/** What a message is, for the log: without an SMTP server the log is where a person finds the link. */
+export type MailContext =
+  | {
+      kind: 'invitation' | 'reminder';
+      invitationId: string;
+      /** The survey link, logged when there is no SMTP server so the loop still works on a laptop. */
+      surveyUrl: string;
+    }
+  | { kind: 'digest'; deliveryId: string; dashboardUrl: string };
 
 export interface Delivery {
   transport: 'smtp' | 'outbox';
@@ -60,10 +63,16 @@ export function createMailer(
     return {
       transport: 'outbox',
       async send(_message, context) {
-        logger.info(
-          { invitationId: context.invitationId, kind: context.kind, surveyUrl: context.surveyUrl },
-          'survey email kept in the outbox (SMTP_URL is not set); open the link to answer',
-        );
+        if (context.kind === 'digest')
+          logger.info(
+            { deliveryId: context.deliveryId, kind: context.kind, dashboardUrl: context.dashboardUrl },
+            'weekly digest kept in the outbox (SMTP_URL is not set)',
+          );
+        else
+          logger.info(
+            { invitationId: context.invitationId, kind: context.kind, surveyUrl: context.surveyUrl },
+            'survey email kept in the outbox (SMTP_URL is not set); open the link to answer',
+          );
         return { transport: 'outbox', messageId: null };
       },
       close() {},

@@ -232,21 +232,6 @@ async function claim(
 }
 
 /**
- * Hands the digest to the SMTP server. Without SMTP the outbox row written after this is the
- * message itself, so there is nothing to hand over — and the mailer's outbox transport, which logs
- * survey links, is not called. The mailer's context describes survey emails; its SMTP transport
- * does not read it.
- */
-async function deliver(mailer: Mailer, message: MailMessage, deliveryId: string, mail: RenderedDigest) {
-  if (mailer.transport === 'outbox') return { transport: 'outbox', messageId: null } satisfies Delivery;
-  return mailer.send(message, {
-    kind: 'invitation',
-    invitationId: deliveryId,
-    surveyUrl: mail.links.dashboard,
-  });
-}
-
-/**
  * Sends one digest email, at most once: claims the delivery ('queued' → 'sending'), builds the
  * digest for its period, renders it in the recipient's language, hands it to the mailer, then in
  * one transaction marks it sent and records the message in the outbox (kind 'digest'). A
@@ -310,7 +295,11 @@ export async function sendDigestDelivery(
   };
   let sent: Delivery;
   try {
-    sent = await deliver(deps.mailer, message, delivery.id, mail);
+    sent = await deps.mailer.send(message, {
+      kind: 'digest',
+      deliveryId: delivery.id,
+      dashboardUrl: mail.links.dashboard,
+    });
   } catch (err) {
     const failure = classifySmtpError(err);
     const final = failure.permanent || attempt.finalAttempt;

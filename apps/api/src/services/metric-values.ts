@@ -266,13 +266,28 @@ async function single(
   return { metric, value, n, ci95: null as Interval | null, unit: METRIC_UNITS[metric] };
 }
 
+/** The audits the audit score counts: signed and scored, of the cycles of `quarters`. */
+export function countedAudits(quarters: string[]): SQL[] {
+  return [eq(audits.status, 'signed'), isNotNull(audits.score), inArray(auditCycles.quarter, quarters)];
+}
+
+/** A review's team: its ticket's, or its agent's when the ticket has none (tickets and agents joined). */
+export const reviewTeam = sql<string | null>`coalesce(${tickets.teamId}, ${agents.teamId})`;
+
+/** The reviews the quality score counts: submitted, scored, not calibration, submitted in `range`. */
+export function countedReviews(range: { start: Date; end: Date }): SQL[] {
+  return [
+    eq(reviews.status, 'submitted'),
+    eq(reviews.calibration, false),
+    isNotNull(reviews.score),
+    gte(reviews.submittedAt, range.start),
+    lt(reviews.submittedAt, range.end),
+  ];
+}
+
 /** Mean score of the signed audits of the cycles whose quarter overlaps the period. */
 function auditScore(db: Executor, teamId: string | null | undefined, period: LocalPeriod) {
-  const where: SQL[] = [
-    eq(audits.status, 'signed'),
-    isNotNull(audits.score),
-    inArray(auditCycles.quarter, quartersOf(period)),
-  ];
+  const where = countedAudits(quartersOf(period));
   if (teamId) where.push(eq(audits.teamId, teamId));
   return db
     .select({ value: sql<number | null>`avg(${audits.score})::float8`, n: sql<number>`count(*)::int` })
@@ -281,19 +296,10 @@ function auditScore(db: Executor, teamId: string | null | undefined, period: Loc
     .where(and(...where));
 }
 
-/**
- * Mean score of the submitted, non-calibration ticket reviews submitted in the period; a review's
- * team is its ticket's team, or its agent's when the ticket has none.
- */
+/** Mean score of the reviews the quality score counts (see {@link countedReviews}), by {@link reviewTeam}. */
 function qualityScore(db: Executor, teamId: string | null | undefined, range: { start: Date; end: Date }) {
-  const where: SQL[] = [
-    eq(reviews.status, 'submitted'),
-    eq(reviews.calibration, false),
-    isNotNull(reviews.score),
-    gte(reviews.submittedAt, range.start),
-    lt(reviews.submittedAt, range.end),
-  ];
-  if (teamId) where.push(sql`coalesce(${tickets.teamId}, ${agents.teamId}) = ${teamId}`);
+  const where = countedReviews(range);
+  if (teamId) where.push(sql`${reviewTeam} = ${teamId}`);
   return db
     .select({ value: sql<number | null>`avg(${reviews.score})::float8`, n: sql<number>`count(*)::int` })
     .from(reviews)

@@ -1,9 +1,9 @@
 import type { QualityByTeam, QualityCell, QualityQuery } from '@rapport/contracts';
 import { agents, auditCycles, audits, reviews, teams, tickets, type Executor } from '@rapport/db';
 import { periodRange } from '@rapport/scoring';
-import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { ValidationError } from '../errors';
-import { quartersOf, type LocalPeriod } from './metric-values';
+import { countedAudits, countedReviews, quartersOf, reviewTeam, type LocalPeriod } from './metric-values';
 import { localDateRange } from './periods';
 import { getSettings } from './settings';
 
@@ -26,15 +26,11 @@ const asMeans = (rows: { quarter: unknown; teamId: unknown; value: unknown; n: u
   }));
 
 /**
- * Mean score of each team's signed audits per cycle quarter — the definition of `audit_score` in
- * metric-values.ts (signed, scored, the cycle's quarter), grouped by quarter and team in one query.
+ * Mean score of each team's signed audits per cycle quarter — `audit_score`'s audits
+ * ({@link countedAudits}), grouped by quarter and team in one query.
  */
 async function auditMeans(db: Executor, quarters: string[], teamId: string | undefined): Promise<Mean[]> {
-  const where: SQL[] = [
-    eq(audits.status, 'signed'),
-    isNotNull(audits.score),
-    inArray(auditCycles.quarter, quarters),
-  ];
+  const where = countedAudits(quarters);
   if (teamId) where.push(eq(audits.teamId, teamId));
   const rows = await db
     .select({
@@ -70,15 +66,8 @@ async function reviewMeans(
       sql`when ${reviews.submittedAt} < ${periodRange(q, timeZone).end.toISOString()}::timestamptz then ${q}`,
   );
   const quarter = sql<string>`case ${sql.join(branches, sql` `)} end`;
-  const team = sql<string>`coalesce(${tickets.teamId}, ${agents.teamId})`;
-  const where: SQL[] = [
-    eq(reviews.status, 'submitted'),
-    eq(reviews.calibration, false),
-    isNotNull(reviews.score),
-    gte(reviews.submittedAt, range.start),
-    lt(reviews.submittedAt, range.end),
-    isNotNull(team),
-  ];
+  const team = sql<string>`${reviewTeam}`;
+  const where = [...countedReviews(range), isNotNull(team)];
   if (teamId) where.push(sql`${team} = ${teamId}`);
   const rows = await db
     .select({

@@ -1,8 +1,15 @@
 import type { QualityQuery, ReviewCsat, ReviewCsatPoint } from '@rapport/contracts';
 import { agents, dailyRollups, reviews, tickets, type Executor } from '@rapport/db';
 import { fisherInterval, keyDrivers, lowSample } from '@rapport/scoring';
-import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
-import { ROLLUP_SUMS, rollupConditions, rollupMetric, toCounts } from './metric-values';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  countedReviews,
+  reviewTeam,
+  ROLLUP_SUMS,
+  rollupConditions,
+  rollupMetric,
+  toCounts,
+} from './metric-values';
 import { localDateRange } from './periods';
 import { getSettings } from './settings';
 
@@ -13,14 +20,8 @@ import { getSettings } from './settings';
  */
 async function reviewScores(db: Executor, query: QualityQuery, timeZone: string) {
   const range = localDateRange(query.from, query.to, timeZone);
-  const where: SQL[] = [
-    eq(reviews.status, 'submitted'),
-    eq(reviews.calibration, false),
-    isNotNull(reviews.score),
-    gte(reviews.submittedAt, range.start),
-    lt(reviews.submittedAt, range.end),
-  ];
-  if (query.teamId) where.push(sql`coalesce(${tickets.teamId}, ${agents.teamId}) = ${query.teamId}`);
+  const where = countedReviews(range);
+  if (query.teamId) where.push(sql`${reviewTeam} = ${query.teamId}`);
   const rows = await db
     .select({
       agentId: agents.id,
