@@ -1,4 +1,4 @@
-import { agents, correctiveActions, dailyRollups, teams, users, type Executor } from '@rapport/db';
+import { correctiveActions, teams, users, type Executor } from '@rapport/db';
 import { lowSample, twoProportionTest } from '@rapport/scoring';
 import { and, asc, count, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type {
@@ -10,7 +10,8 @@ import type {
 } from '../mail/digest-content';
 import { todayIn } from './audit-dates';
 import { countFollowUps, listFollowUps } from './follow-ups';
-import { ROLLUP_SUMS, rollupConditions, rollupMetric, rollupProportion, toCounts } from './metric-values';
+import { rollupMetric, rollupProportion, toCounts } from './metric-values';
+import { rollupCountsBy } from './report-breakdowns';
 import { listObjectives } from './okrs';
 import { getTiles, previousPeriod } from './report-tiles';
 import { getSettings } from './settings';
@@ -28,25 +29,11 @@ interface Period {
 
 type Grouping = 'team' | 'agent';
 
-/** CSAT counts per team or agent over a period: the same rollup sums the breakdowns read. */
+/** Rollup counts per team or agent over a period, as the breakdowns read them; groups with no name left out. */
 async function csatBy(db: Executor, by: Grouping, period: Period) {
-  const where = and(...rollupConditions({}, period));
-  const rows =
-    by === 'team'
-      ? await db
-          .select({ id: dailyRollups.teamId, name: teams.name, ...ROLLUP_SUMS })
-          .from(dailyRollups)
-          .innerJoin(teams, eq(teams.id, dailyRollups.teamId))
-          .where(where)
-          .groupBy(dailyRollups.teamId, teams.name)
-      : await db
-          .select({ id: dailyRollups.agentId, name: agents.name, ...ROLLUP_SUMS })
-          .from(dailyRollups)
-          .innerJoin(agents, eq(agents.id, dailyRollups.agentId))
-          .where(where)
-          .groupBy(dailyRollups.agentId, agents.name);
   const out = new Map<string, { name: string; counts: ReturnType<typeof toCounts> }>();
-  for (const r of rows) if (r.id !== null) out.set(r.id, { name: r.name, counts: toCounts(r) });
+  for (const r of await rollupCountsBy(db, { by, ...period }))
+    if (r.id !== null && r.name !== null) out.set(r.id, { name: r.name, counts: toCounts(r) });
   return out;
 }
 

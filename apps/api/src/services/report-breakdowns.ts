@@ -2,10 +2,17 @@ import type { Breakdown, BreakdownQuery, BreakdownRow } from '@rapport/contracts
 import { agents, dailyRollups, teams, type Executor } from '@rapport/db';
 import { lowSample } from '@rapport/scoring';
 import { eq, sql } from 'drizzle-orm';
-import { METRIC_UNITS, rollupMetric, rollupSource, toCounts } from './metric-values';
+import { METRIC_UNITS, rollupMetric, rollupSource, toCounts, type ReportFilter } from './metric-values';
 import { getSettings } from './settings';
 
-async function groupedCounts(db: Executor, query: BreakdownQuery) {
+/**
+ * The rollup counts of a period and filter per team, agent or channel (id null for responses with
+ * none), from the per-team rollups unless agents are asked for. Name is null for an id with no row.
+ */
+export async function rollupCountsBy(
+  db: Executor,
+  query: Pick<BreakdownQuery, 'by' | 'from' | 'to'> & ReportFilter,
+) {
   // Only the agent breakdown (or an agent filter) needs the per-agent rows.
   const { table, sums, where } = rollupSource(query, query, query.by === 'agent');
   switch (query.by) {
@@ -43,7 +50,7 @@ const byName = (a: BreakdownRow, b: BreakdownRow) =>
  */
 export async function getBreakdown(db: Executor, query: BreakdownQuery): Promise<Breakdown> {
   const { timeZone } = await getSettings(db);
-  const rows: BreakdownRow[] = (await groupedCounts(db, query))
+  const rows: BreakdownRow[] = (await rollupCountsBy(db, query))
     .map((r) => {
       const m = rollupMetric(toCounts(r), query.metric);
       return {
