@@ -3,6 +3,7 @@ import { LOCALES } from '@rapport/contracts';
 import type { DigestContent, DigestMover, DigestObjective } from './digest-content';
 import { digestFormat, type DigestFormat } from './digest-format';
 import { DIGEST_STRINGS, type DigestStrings } from './digest-strings';
+import { emailDocument, FONT, MAIL_COLOURS } from './email-shell';
 import { escapeHtml as esc } from './escape-html';
 
 export interface DigestEmailInput {
@@ -31,13 +32,9 @@ export interface RenderedDigest {
 }
 
 const C = {
-  page: '#f1f5f9',
-  card: '#ffffff',
-  text: '#1e293b',
-  muted: '#475569',
+  ...MAIL_COLOURS,
   rule: '#e2e8f0',
   head: '#f8fafc',
-  link: '#1d4ed8',
   bar: '#1d4ed8',
   better: '#166534',
   betterBg: '#dcfce7',
@@ -47,7 +44,6 @@ const C = {
   warnBg: '#fef9c3',
   mark: '#6b21a8',
 } as const;
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 
 function localeOf(value: string): Locale {
   return (LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'en';
@@ -408,24 +404,13 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedDigest {
     '',
   ].join('\n');
 
-  const lang = `lang="${esc(locale)}" dir="${s.dir}"`;
-  const html = `<!DOCTYPE html>
-<html ${lang} xmlns="http://www.w3.org/1999/xhtml">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="x-apple-disable-message-reformatting">
-<meta name="color-scheme" content="light">
-<title>${esc(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background-color:${C.page};">
-<div ${lang} style="background-color:${C.page};">
-<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">${esc(s.preheader)}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${C.page}" style="background-color:${C.page};">
-<tr><td align="center" style="padding:16px 4px;">
-<!--[if mso]><table role="presentation" align="center" width="640" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${C.card}" style="max-width:640px;background-color:${C.card};border-radius:8px;">
-<tr><td style="padding:24px 16px 8px;">
+  const html = emailDocument({
+    locale,
+    dir: s.dir,
+    subject,
+    preheader: s.preheader,
+    width: 640,
+    card: `<tr><td style="padding:24px 16px 8px;">
 <p style="margin:0 0 4px;${FONT}font-size:13px;line-height:18px;font-weight:bold;letter-spacing:0.04em;color:${C.link};">${esc(s.title)}</p>
 <h1 style="margin:0 0 16px;${FONT}font-size:22px;line-height:28px;font-weight:bold;color:${C.text};">${esc(period)}</h1>
 ${para(s.greeting(name))}
@@ -446,20 +431,9 @@ ${link(links.followUps, s.openFollowUps)}
 ${heading(s.actionsHeading(f.count(content.actions.overdue)))}
 ${actions.length ? overdueHtml(s.columnAction, actions, s) : para(s.noOverdueActions, `color:${C.muted};`)}
 ${link(links.actions, s.openActions)}
-</td></tr>
-</table>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;">
-<tr><td style="padding:16px;${FONT}font-size:13px;line-height:20px;color:${C.muted};">
-<p style="margin:0;">${esc(s.whyReceived)}</p>
-</td></tr>
-</table>
-<!--[if mso]></td></tr></table><![endif]-->
-</td></tr>
-</table>
-</div>
-</body>
-</html>
-`;
+</td></tr>`,
+    footer: `<p style="margin:0;">${esc(s.whyReceived)}</p>`,
+  });
 
   return { subject, html, text, locale, links };
 }

@@ -1,6 +1,7 @@
 import { SCALES, type Locale, type Question, type SurveyDefinition } from '@rapport/contracts';
 import { localized, pageLocale } from '../public/locale';
 import { scoreQuestion } from '../public/score';
+import { emailDocument, FONT, MAIL_COLOURS } from './email-shell';
 import { escapeHtml as esc } from './escape-html';
 import { MAIL_STRINGS, type TicketRef } from './strings';
 
@@ -42,16 +43,11 @@ interface ScaleLink {
 const FACES = ['😞', '😕', '😐', '😊', '😀'] as const;
 
 const C = {
-  page: '#f1f5f9',
-  card: '#ffffff',
-  text: '#1e293b',
-  muted: '#475569',
+  ...MAIL_COLOURS,
   tile: '#eff6ff',
   tileBorder: '#1d4ed8',
   tileText: '#1e3a8a',
-  link: '#1d4ed8',
 } as const;
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 
 /** Helpdesk subjects and names may carry line breaks and runs of spaces; an email line should not. */
 function oneLine(value: string | null, max: number): string | null {
@@ -240,24 +236,13 @@ export function renderSurveyEmail(input: SurveyEmailInput): RenderedEmail {
       : buttonHtml(surveyUrl, s.openSurvey),
   ].join('');
 
-  const lang = `lang="${esc(locale)}" dir="${s.dir}"`;
-  const html = `<!DOCTYPE html>
-<html ${lang} xmlns="http://www.w3.org/1999/xhtml">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="x-apple-disable-message-reformatting">
-<meta name="color-scheme" content="light">
-<title>${esc(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background-color:${C.page};">
-<div ${lang} style="background-color:${C.page};">
-<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">${esc(s.preheader)}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${C.page}" style="background-color:${C.page};">
-<tr><td align="center" style="padding:16px 4px;">
-<!--[if mso]><table role="presentation" align="center" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${C.card}" style="max-width:600px;background-color:${C.card};border-radius:8px;">
-<tr><td style="padding:24px 16px 8px;">
+  const html = emailDocument({
+    locale,
+    dir: s.dir,
+    subject,
+    preheader: s.preheader,
+    width: 600,
+    card: `<tr><td style="padding:24px 16px 8px;">
 ${lead.map((line) => paragraph(line)).join('\n')}
 ${askHtml}
 </td></tr>
@@ -265,21 +250,10 @@ ${askHtml}
 ${paragraph(s.takesAMinute, `color:${C.muted};font-size:14px;line-height:20px;`)}
 <p style="margin:0 0 16px;${FONT}font-size:14px;line-height:20px;"><a href="${esc(surveyUrl)}" target="_blank" style="color:${C.link};text-decoration:underline;">${esc(s.openSurvey)}</a></p>
 ${paragraph(s.thanks)}
-</td></tr>
-</table>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;">
-<tr><td style="padding:16px;${FONT}font-size:13px;line-height:20px;color:${C.muted};">
-<p style="margin:0 0 8px;">${esc(s.whyReceived)}</p>
-<p style="margin:0;">${esc(s.unsubscribePrompt)} <a href="${esc(unsubscribeUrl)}" target="_blank" style="color:${C.link};text-decoration:underline;">${esc(s.unsubscribe)}</a></p>
-</td></tr>
-</table>
-<!--[if mso]></td></tr></table><![endif]-->
-</td></tr>
-</table>
-</div>
-</body>
-</html>
-`;
+</td></tr>`,
+    footer: `<p style="margin:0 0 8px;">${esc(s.whyReceived)}</p>
+<p style="margin:0;">${esc(s.unsubscribePrompt)} <a href="${esc(unsubscribeUrl)}" target="_blank" style="color:${C.link};text-decoration:underline;">${esc(s.unsubscribe)}</a></p>`,
+  });
 
   return {
     subject,
