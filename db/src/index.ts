@@ -8,3 +8,4 @@ export { installBuiltInAuditTemplates } from './built-in-audit-templates';
 export { drawSample } from './review-sample';
 export { ANY_REASON, driverQuestionIds, rebuildReasonAndDriverRollups } from './detail-rollups';
 export { durationBucketSql, rebuildTicketDurationRollups } from './ticket-duration-rollups';
+export { rebuildFollowUpRollups } from './follow-up-rollups';

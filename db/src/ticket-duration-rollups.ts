@@ -1,8 +1,8 @@
 import { DURATION_TIERS, MAX_DURATION_MINUTES } from '@rapport/scoring';
-import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from './client';
 import { ticketDurationRollups } from './schema/report-rollups';
-import { settings } from './schema/settings';
+import { settingsTimeZone } from './settings-time-zone';
 import { tickets } from './schema/tickets';
 
 /**
@@ -87,10 +87,4 @@ export async function rebuildTicketDurationRollups(db: Executor, timeZone?: stri
         order by 2, 3, 4`);
     }
   });
-}
-
-/** The organisation's time zone; the column's default when the settings row is not there yet. */
-async function settingsTimeZone(db: Executor): Promise<string> {
-  const [row] = await db.select({ timeZone: settings.timeZone }).from(settings).where(eq(settings.id, 1));
-  return row?.timeZone ?? 'UTC';
 }

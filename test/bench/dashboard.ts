@@ -13,8 +13,10 @@
  * against the tickets: counts per measure, and the quarter's median hours beside percentile_cont.
  * Then it times the services behind every dashboard and OKR request (3 warm-up runs, then 30
  * timed ones: p50/p95/max ms): the headline tiles for the admin's periods with and without a team
- * filter, the summary, the trends, the breakdowns, the reasons Pareto and the key drivers, every
- * metric's value over a quarter, and the OKR list with one objective of four metric key results. For anything over
+ * filter, the summary, the trends, the breakdowns, the reasons Pareto and the key drivers, audit
+ * and quality by team and quarter, review score against CSAT (this data has no audits or reviews),
+ * the navigation badge's follow-up counts, every metric's value over a quarter, and the OKR list
+ * with one objective of four metric key results. For anything over
  * 100 ms at p95 it shows `EXPLAIN (ANALYZE, BUFFERS)` of the query behind it, written by hand. It
  * prints figures; it does not fail on timing. Not part of the test suite.
  *
@@ -31,12 +33,15 @@ import { durationBucket } from '../../packages/scoring/src/index';
 import { getBreakdown } from '../../apps/api/src/services/report-breakdowns';
 import { getDrivers } from '../../apps/api/src/services/report-drivers';
 import { getReasons } from '../../apps/api/src/services/report-reasons';
+import { getQualityByTeam } from '../../apps/api/src/services/report-quality';
+import { getReviewCsat } from '../../apps/api/src/services/report-review-csat';
 import { getSummary } from '../../apps/api/src/services/reports';
 import { getTiles } from '../../apps/api/src/services/report-tiles';
 import { getTrend } from '../../apps/api/src/services/report-series';
 import { METRIC_KEYS, metricValue, type MetricKey } from '../../apps/api/src/services/metric-values';
 import { createObjective, listObjectives } from '../../apps/api/src/services/okrs';
 import { getSettings } from '../../apps/api/src/services/settings';
+import { countFollowUps } from '../../apps/api/src/services/follow-ups';
 import { NOW, loadResponses, step, withBenchDatabase, type Loaded, type Sql } from './load-responses';
 import { RUNS, WARMUPS, count, ms, percentile, printTable, timeRuns } from './timing';
 
@@ -308,8 +313,10 @@ const explainSql = {
     select question_id, sum(n), sum(sum_x), sum(sum_y), sum(sum_xx), sum(sum_yy), sum(sum_xy)
     from daily_driver_rollups where day >= '${from}' and day <= '${to}' group by question_id`,
   followUps: (from: string, to: string) => `
-    select count(*) filter (where status = 'open'), count(*) filter (where status = 'closed' and closed_at <= due_at)
-    from follow_ups where created_at >= '${from}T00:00:00Z' and created_at < '${to}T00:00:00Z'::timestamptz + interval '1 day'`,
+    select
+      (select count(*) from follow_ups where status = 'open'
+        and created_at >= '${from}T00:00:00Z' and created_at < '${to}T00:00:00Z'::timestamptz + interval '1 day'),
+      (select sum(closed) + sum(closed_in_time) from daily_follow_up_rollups where day >= '${from}' and day <= '${to}')`,
   medianHours: (measure: 'first_response' | 'resolution', from: string, to: string) => `
     select bucket, sum(tickets) from ticket_duration_rollups
     where measure = '${measure}' and day >= '${from}' and day <= '${to}' group by bucket`,
@@ -401,6 +408,18 @@ function scenarios(db: Database, ids: Loaded): Scenario[] {
     run: () => getDrivers(db, { from: y.from, to: y.to, teamId: ids.teamId }),
     explain: explainSql.drivers(y.from, y.to),
   });
+  // No audits or reviews in this data: these read their (empty) tables and, for review against
+  // CSAT, every agent's CSAT over the year from the rollups.
+  list.push({
+    endpoint: 'quality',
+    name: `by team and quarter, ${y.label}`,
+    run: () => getQualityByTeam(db, { from: y.from, to: y.to }),
+  });
+  list.push({
+    endpoint: 'review-csat',
+    name: y.label,
+    run: () => getReviewCsat(db, { from: y.from, to: y.to }),
+  });
   for (const metric of METRIC_KEYS) {
     list.push({
       endpoint: 'metricValue',
@@ -409,6 +428,12 @@ function scenarios(db: Database, ids: Loaded): Scenario[] {
       explain: metricExplain(metric, q.from, q.to),
     });
   }
+  list.push({
+    endpoint: 'follow-up counts',
+    name: 'navigation badge (all time)',
+    run: () => countFollowUps(db, { now }),
+    explain: explainSql.followUps('2000-01-01', '2100-01-01'),
+  });
   list.push({
     endpoint: 'okrs',
     name: `list ${OKR_QUARTER} (1 objective, 4 key results)`,

@@ -131,14 +131,19 @@ export async function step(label: string, work: () => Promise<unknown>): Promise
 
 /**
  * Every primary key, unique constraint, index and foreign key of the schema, as the statements that
- * drop them (foreign keys first) and the ones that recreate them (foreign keys last).
+ * drop them (foreign keys first) and the ones that recreate them (foreign keys last). Unique keys of
+ * the tables that triggers fill while rows load stay: their upserts name them.
  */
+/** Tables that statement triggers on the loaded tables write into, with ON CONFLICT on their key. */
+const TRIGGER_FILLED = ['daily_follow_up_rollups'];
+
 async function schemaObjects(sql: Sql): Promise<{ drop: string[]; keys: string[]; foreignKeys: string[] }> {
   const constraints = await sql<{ tbl: string; name: string; type: string; def: string }[]>`
     select conrelid::regclass::text as tbl, quote_ident(conname) as name, contype::text as type,
       pg_get_constraintdef(oid) as def
     from pg_constraint
     where connamespace = 'public'::regnamespace and contype in ('p', 'u', 'f')
+      and not (contype = 'u' and conrelid = any(${TRIGGER_FILLED}::regclass[]))
     order by conrelid::regclass::text, conname`;
   const indexes = await sql<{ name: string; def: string }[]>`
     select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def

@@ -231,7 +231,7 @@ export async function followUpCounts(
   return countFollowUps(db, {
     now,
     teamId: teamId ?? undefined,
-    createdIn: localDateRange(period.from, period.to, timeZone),
+    openedOn: { from: period.from, to: period.to, timeZone },
   });
 }
 

@@ -10,7 +10,6 @@ import {
 } from '@rapport/scoring';
 import { countFollowUps } from './follow-ups';
 import { sumRollups, type RollupCounts } from './metric-values';
-import { localDateRange } from './periods';
 import { getSettings } from './settings';
 
 /**
@@ -39,7 +38,7 @@ export async function getSummary(db: Executor, query: SummaryQuery, now = new Da
   const fu = await countFollowUps(db, {
     now,
     teamId: query.teamId,
-    createdIn: localDateRange(query.from, query.to, timeZone),
+    openedOn: { from: query.from, to: query.to, timeZone },
   });
   const timeliness = followUpTimeliness({
     closedInTime: fu.closedInTime,

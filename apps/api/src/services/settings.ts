@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale, SettingsView, UpdateSettings, WebhookSecretView } from '@rapport/contracts';
-import { rebuildTicketDurationRollups, settings, type Database, type Executor } from '@rapport/db';
+import {
+  rebuildFollowUpRollups,
+  rebuildTicketDurationRollups,
+  settings,
+  type Database,
+  type Executor,
+} from '@rapport/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { ConflictError, ValidationError } from '../errors';
 import type { Actor } from './actor';
@@ -88,9 +94,13 @@ export async function updateSettings(
       .set({ ...input, updatedAt: new Date() })
       .where(eq(settings.id, 1));
     const after = await getSettings(tx);
-    // Ticket-duration histograms sit on local days computed from the time zone (tickets do not
-    // store it): recount them on the new days, or a later edit would take counts off the wrong day.
-    if (after.timeZone !== current.timeZone) await rebuildTicketDurationRollups(tx, after.timeZone);
+    // Ticket-duration histograms and follow-up counts sit on local days computed from the time zone
+    // (the rows do not store it): recount them on the new days, or a later change would take
+    // counts off the wrong day.
+    if (after.timeZone !== current.timeZone) {
+      await rebuildTicketDurationRollups(tx, after.timeZone);
+      await rebuildFollowUpRollups(tx, after.timeZone);
+    }
     await recordChange(tx, actor, {
       action: 'settings.update',
       entityType: 'settings',
