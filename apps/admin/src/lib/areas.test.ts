@@ -12,8 +12,20 @@ describe('what each role sees', () => {
   });
 
   it.each([
-    ['admin', ['Organisation', 'Users', 'Teams & agents', 'API keys', 'Customers', 'Audit log', 'Outbox']],
-    ['manager', ['Organisation', 'Teams & agents', 'Customers']],
+    [
+      'admin',
+      [
+        'Organisation',
+        'Users',
+        'Teams & agents',
+        'API keys',
+        'Customers',
+        'Weekly digest',
+        'Audit log',
+        'Outbox',
+      ],
+    ],
+    ['manager', ['Organisation', 'Teams & agents', 'Customers', 'Weekly digest']],
     ['auditor', ['Organisation', 'Teams & agents']],
     ['viewer', ['Organisation', 'Teams & agents']],
   ] as const)('settings for %s: %j', (role, labels) => {

@@ -127,6 +127,14 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     roles: MANAGERS,
   },
   {
+    href: '/settings/digest',
+    label: 'Weekly digest',
+    purpose:
+      'The weekly email with the headline figures, movers, OKRs and what is overdue: when, and to whom.',
+    // Managers read it; admins change it.
+    roles: MANAGERS,
+  },
+  {
     href: '/settings/audit-log',
     label: 'Audit log',
     purpose: 'Every change made by staff and API keys: who, what and when.',
@@ -135,7 +143,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   {
     href: '/settings/outbox',
     label: 'Outbox',
-    purpose: 'The survey emails Rapport sent, or kept here when no SMTP server is set.',
+    purpose:
+      'The emails Rapport sent — surveys and weekly digests — or kept here when no SMTP server is set.',
     roles: ['admin'],
   },
 ];

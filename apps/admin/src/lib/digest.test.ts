@@ -1,7 +1,6 @@
 import type { DigestRecipientView } from '@rapport/contracts';
 import { describe, expect, it } from 'vitest';
-import { settingsSectionsFor } from './areas';
-import { describeSchedule, describeSendNow, formatInZone, HOURS, withDigestSection } from './digest';
+import { describeSchedule, describeSendNow, formatInZone, HOURS } from './digest';
 
 const person = (name: string): DigestRecipientView => ({
   id: name,
@@ -11,29 +10,6 @@ const person = (name: string): DigestRecipientView => ({
   locale: 'en',
 });
 const PERIOD = { from: '2026-11-23', to: '2026-11-29', timeZone: 'UTC' };
-
-describe('withDigestSection', () => {
-  it.each([
-    [
-      'admin',
-      [
-        'Organisation',
-        'Users',
-        'Teams & agents',
-        'API keys',
-        'Customers',
-        'Weekly digest',
-        'Audit log',
-        'Outbox',
-      ],
-    ],
-    ['manager', ['Organisation', 'Teams & agents', 'Customers', 'Weekly digest']],
-    ['auditor', ['Organisation', 'Teams & agents']],
-    ['viewer', ['Organisation', 'Teams & agents']],
-  ] as const)('%s sees %j', (role, labels) => {
-    expect(withDigestSection(settingsSectionsFor(role), role).map((s) => s.label)).toEqual(labels);
-  });
-});
 
 describe('describeSchedule', () => {
   it.each([

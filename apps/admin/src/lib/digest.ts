@@ -1,34 +1,9 @@
 /**
- * The weekly digest's settings page in words: its place under Settings, the schedule as a
- * sentence, and what "Send now" did. Plain TypeScript, unit-tested beside.
+ * The weekly digest's settings page in words: the schedule as a sentence, and what "Send now"
+ * did. Plain TypeScript, unit-tested beside.
  */
-import type { DigestRecipientView, Role, SendDigestNowResult } from '@rapport/contracts';
-import type { SettingsSection } from './areas';
+import type { DigestRecipientView, SendDigestNowResult } from '@rapport/contracts';
 import { WEEKDAYS } from './organisation';
-
-/** Settings → Weekly digest: managers read it, admins change it. */
-export const DIGEST_SECTION: SettingsSection = {
-  href: '/settings/digest',
-  label: 'Weekly digest',
-  purpose: 'The weekly email with the headline figures, movers, OKRs and what is overdue: when, and to whom.',
-  roles: ['admin', 'manager'],
-};
-
-/**
- * The settings sections with the digest's added for the roles that may open it, before the
- * admin-only tools (audit log, outbox) so the organisation's own settings stay together.
- *
- * @example
- * withDigestSection(settingsSectionsFor('manager'), 'manager').map((s) => s.label)
- * // ['Organisation', 'Teams & agents', 'Customers', 'Weekly digest']
- */
-export function withDigestSection(sections: SettingsSection[], role: Role): SettingsSection[] {
-  if (!DIGEST_SECTION.roles.includes(role)) return sections;
-  const at = sections.findIndex((s) => s.href === '/settings/audit-log');
-  return at < 0
-    ? [...sections, DIGEST_SECTION]
-    : [...sections.slice(0, at), DIGEST_SECTION, ...sections.slice(at)];
-}
 
 /** The hours a digest can go out at, as a 24-hour clock. */
 export const HOURS: readonly { hour: number; label: string }[] = Array.from({ length: 24 }, (_, hour) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { surveyLinksOf } from './outbox';
+import { isSurveyEmail, surveyLinksOf } from './outbox';
 
 const EMAIL = [
   'Hello Ana,',
@@ -43,5 +43,16 @@ describe('surveyLinksOf', () => {
 
   it('gives nothing for a text without links', () => {
     expect(surveyLinksOf('Thanks!')).toEqual({ ratings: [], survey: null });
+  });
+});
+
+describe('isSurveyEmail', () => {
+  it.each([
+    ['invitation', true],
+    ['reminder', true],
+    ['digest', false],
+    ['something-new', false],
+  ])('%s → %s', (kind, expected) => {
+    expect(isSurveyEmail(kind)).toBe(expected);
   });
 });

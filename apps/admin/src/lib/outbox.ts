@@ -69,4 +69,10 @@ export function surveyLinksOf(text: string): SurveyLinks {
 export const KIND_LABELS: Record<string, string> = {
   invitation: 'Invitation',
   reminder: 'Reminder',
+  digest: 'Weekly digest',
 };
+
+/** Kinds of message a customer answers: the Outbox offers their survey links. A digest goes to staff. */
+export function isSurveyEmail(kind: string): boolean {
+  return kind === 'invitation' || kind === 'reminder';
+}
