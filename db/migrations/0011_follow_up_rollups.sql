@@ -70,3 +70,17 @@ SELECT ("created_at" AT TIME ZONE coalesce((SELECT "time_zone" FROM "settings" W
   "team_id", count(*)::int, count(*) FILTER (WHERE "closed_at" <= "due_at")::int
 FROM "follow_ups" WHERE "status" = 'closed'
 GROUP BY 1, 2;
+--> statement-breakpoint
+-- Rollups that a database holding data before migration 0008 never got: reason and key-driver
+-- rollups and the ticket-duration histogram were only built from rows written after it. Listed
+-- here, and built once after the migrations by runPendingRebuilds (db/src/pending-rebuilds.ts),
+-- which needs the application's bucketing code. Not part of the Drizzle schema: it is bookkeeping
+-- between migrations and start-up, no query of the application reads it.
+CREATE TABLE "pending_rebuilds" (
+	"name" text PRIMARY KEY NOT NULL,
+	"listed_at" timestamp with time zone DEFAULT now() NOT NULL
+);--> statement-breakpoint
+INSERT INTO "pending_rebuilds" ("name")
+SELECT 'reason_and_driver_rollups' WHERE EXISTS (SELECT 1 FROM "responses");--> statement-breakpoint
+INSERT INTO "pending_rebuilds" ("name")
+SELECT 'ticket_duration_rollups' WHERE EXISTS (SELECT 1 FROM "tickets");

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { runPendingRebuilds } from './pending-rebuilds';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -22,7 +23,10 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
-  /** Applies the committed migrations; re-running is a no-op. */
+  /**
+   * Applies the committed migrations, then any rebuild of existing rows they asked for
+   * (runPendingRebuilds); re-running is a no-op.
+   */
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
@@ -56,7 +60,10 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder }),
+    migrate: async () => {
+      await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder });
+      await runPendingRebuilds(db);
+    },
     ping: async () => {
       await client`select 1`;
     },
@@ -75,7 +82,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(pglite, { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(pglite, { migrationsFolder });
+      await runPendingRebuilds(db);
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
