@@ -1,37 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { DURATION_TIERS, MAX_DURATION_MINUTES, durationBucket } from '@rapport/scoring';
 import { eq, sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from './client';
+import type { DatabaseHandle } from './client';
 import { customers, settings, teams, ticketDurationRollups, tickets } from './schema/index';
+import { freshDatabase } from './testing/fresh-database';
 import { durationBucketSql, rebuildTicketDurationRollups } from './ticket-duration-rollups';
-
-/** In-memory PGlite, or a database of its own on the server in DATABASE_URL, dropped afterwards. */
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { handle: await openDatabase({}), drop: async () => {} };
-  const name = `rapport_durations_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 2 });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 let handle: DatabaseHandle;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ handle, drop } = await freshDatabase());
+  ({ handle, drop } = await freshDatabase('durations'));
   await handle.migrate();
 });
 afterAll(() => drop());
