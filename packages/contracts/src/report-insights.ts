@@ -32,8 +32,27 @@ export interface Reasons {
 // ---- key drivers -----------------------------------------------------------------------------------
 
 /** Drivers are kept per team and survey only: agent and channel filters cannot apply. */
+/**
+ * Driver statistics are kept per team and survey only (see daily_driver_rollups): an agent or
+ * channel filter is refused with a message saying so, rather than quietly ignored, so a BI tool
+ * never takes the organisation's drivers for one agent's.
+ */
+const notKeptFor = (filter: string, what: string) =>
+  v.optional(
+    v.custom<never>(
+      () => false,
+      `Key drivers are kept per team and survey, not per ${what}: leave ${filter} out.`,
+    ),
+  );
+
 export const DriversQuery = v.pipe(
-  v.object({ ...period, teamId: v.optional(Uuid), surveyId: v.optional(Uuid) }),
+  v.object({
+    ...period,
+    teamId: v.optional(Uuid),
+    surveyId: v.optional(Uuid),
+    agentId: notKeptFor('agentId', 'agent'),
+    channel: notKeptFor('channel', 'channel'),
+  }),
   fromBeforeTo(),
 );
 export type DriversQuery = v.InferOutput<typeof DriversQuery>;

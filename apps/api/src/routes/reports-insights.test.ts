@@ -346,6 +346,15 @@ describe('report input and access', () => {
     ['/api/v1/reports/drivers?from=2025-02-01&to=2025-01-31', 'from must not be after to'],
     ['/api/v1/reports/drivers?from=2025-01-01&to=2025-01-31&teamId=nope', 'teamId'],
     ['/api/v1/reports/drivers?from=yesterday&to=2025-01-31', 'date like'],
+    // Drivers are kept per team and survey: an agent or channel filter is refused, not ignored.
+    [
+      '/api/v1/reports/drivers?from=2025-01-01&to=2025-01-31&agentId=5b0e2c1a-8f3d-4c5e-9a7b-1d2e3f4a5b6c',
+      'Key drivers are kept per team and survey, not per agent: leave agentId out.',
+    ],
+    [
+      '/api/v1/reports/drivers?from=2025-01-01&to=2025-01-31&channel=chat',
+      'Key drivers are kept per team and survey, not per channel: leave channel out.',
+    ],
   ])('answers %s with 400', async (path, words) => {
     const res = await t.request('GET', path, { as: 'viewer' });
     expect(res.status).toBe(400);
