@@ -46,7 +46,8 @@ export const DEMO_SAMPLE_PER_AGENT = 3;
 /** How many past quarters the demo audits. */
 export const DEMO_AUDIT_QUARTERS = 4;
 
-// The random stream label (customers use 1, survey activity 2): audits draw without shifting the rest.
+// The random stream label (customers use 1, survey activity 2, chat survey answers 4, its ids 5): audits
+// draw without shifting the rest.
 const AUDIT_STREAM = 3;
 // As the API (apps/api/src/services/corrective-actions.ts): a team has 30 days after the cycle's due date.
 const ACTION_DAYS_AFTER_CYCLE_DUE = 30;

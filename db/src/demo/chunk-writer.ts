@@ -14,7 +14,7 @@ import { tickets } from '../schema/tickets';
 import { copyStatement, encodeCopyText, quoteIdentifier, type CopyText } from './copy-text';
 import { dropKeysAndIndexes, restoreKeysAndIndexes, type RunSql } from './deferred-keys';
 import { addRollupsQuery, insertRowsQuery } from './insert-rows';
-import type { RollupCount } from './rollups';
+import { ROLLUP_COUNTS } from './rollups';
 import type { DemoBatch, RollupRow } from './rows';
 
 /**
@@ -50,24 +50,6 @@ const TABLES: Record<RowTable, PgTable> = {
   responses,
   followUps,
 };
-
-const ROLLUP_COUNTS = [
-  'sent',
-  'responses',
-  'bots',
-  'csat1',
-  'csat2',
-  'csat3',
-  'csat4',
-  'csat5',
-  'resolvedYes',
-  'resolvedNo',
-] as const satisfies readonly RollupCount[];
-// A count added to RollupRow but missing above would be dropped when chunks merge: refuse to compile.
-const everyCountMerged: [Exclude<RollupCount, (typeof ROLLUP_COUNTS)[number]>] extends [never]
-  ? true
-  : never = true;
-void everyCountMerged;
 
 const dialect = new PgDialect();
 

@@ -72,6 +72,7 @@ describe('generateDemo: determinism', () => {
       responses: 0,
       followUps: 0,
       surveyId: null,
+      chatSurveyId: null,
     });
   });
 });
@@ -101,6 +102,7 @@ describe('generateDemo: the default data set (20,000 tickets)', () => {
       responses: 0,
       followUps: 0,
       surveyId: null,
+      chatSurveyId: null,
     });
     expect([...teamNames.values()]).toEqual(['Billing', 'Technical support', 'Onboarding', 'Enterprise']);
     const agents = batches.flatMap((batch) => batch.agents);

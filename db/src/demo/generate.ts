@@ -14,8 +14,10 @@ import { createTicketFactory } from './tickets';
  * Generates the demo data set as a stream of batches, without touching a database: first the teams
  * and agents, then tickets in opening order, `batchSize` at a time, each batch with the customers
  * its tickets introduce and, when `survey` is given, their invitations, ticket events, responses,
- * follow-ups and the daily rollup counts those add. Memory stays flat however many tickets are asked for. The generator's
- * return value is the summary of everything yielded.
+ * follow-ups and the daily rollup counts those add (NPS included). Chat tickets answer `chatSurvey`
+ * when it is given — rating, resolved, the service-principle statements and NPS, see
+ * createSurveyActivity — and `survey` otherwise. Memory stays flat however many tickets are asked
+ * for. The generator's return value is the summary of everything yielded.
  *
  * Options are validated at the call, not at the first `next()`: a bad option throws a `RangeError`.
  *
@@ -42,6 +44,7 @@ function* generateBatches(options: ResolvedDemoOptions): Generator<DemoBatch, De
     responses: 0,
     followUps: 0,
     surveyId: options.survey?.id ?? null,
+    chatSurveyId: options.chatSurvey?.id ?? null,
   };
   const agents = teams.flatMap((team) => team.agents.map((agent) => agent.row));
   summary.agents = agents.length;
@@ -52,9 +55,11 @@ function* generateBatches(options: ResolvedDemoOptions): Generator<DemoBatch, De
   );
   const model = createArrivalModel(options.start, options.end, hourOfWeekTotals);
   const makeTicket = createTicketFactory(options, teams);
-  const rollups = options.survey ? new RollupAccumulator(options.survey.id) : null;
+  const rollups = options.survey ? new RollupAccumulator() : null;
   const activity =
-    options.survey && rollups ? createSurveyActivity(options, options.survey, teams, rollups) : null;
+    options.survey && rollups
+      ? createSurveyActivity(options, { main: options.survey, chat: options.chatSurvey }, teams, rollups)
+      : null;
   // Each customer's locale, by number (an index into LOCALES): a returning customer's invitation
   // speaks their language. One byte per customer keeps memory small for large runs.
   let locales = new Uint8Array(1024);

@@ -21,11 +21,18 @@ export interface DemoOptions {
   /** Tickets per batch (one transaction, one multi-row insert per table), 1–4,000. Default 1,000. */
   batchSize?: number;
   /**
-   * The survey whose invitations, responses and follow-ups to generate (its id and current version).
-   * Without one, only staff, customers and tickets are generated. seedDemoData fills it in with the
+   * The survey whose invitations, responses and follow-ups to generate (its id and current version),
+   * for every resolved ticket but the chat tickets that `chatSurvey` takes. Without one, only staff,
+   * customers and tickets are generated. seedDemoData fills it in with the
    * database's default survey.
    */
   survey?: DemoSurvey | null;
+  /**
+   * The survey chat tickets answer instead of `survey`: the chat survey of chat-survey.ts (its
+   * service-principle statements and NPS question), whose question ids the generator answers. Only
+   * with `survey`; without it chat tickets answer `survey` like the rest. seedDemoData creates it.
+   */
+  chatSurvey?: DemoSurvey | null;
   /** Called after each batch is written, with the running totals (for progress output). */
   onProgress?: (written: DemoSummary) => void;
 }
@@ -47,6 +54,8 @@ export interface DemoSummary {
   followUps: number;
   /** The survey answered, or null when there was none (no default survey yet): no survey data then. */
   surveyId: string | null;
+  /** The survey chat tickets answered, or null when they answered `surveyId` (or nothing). */
+  chatSurveyId: string | null;
 }
 
 /** Options with every default applied and every value checked. */
@@ -58,6 +67,8 @@ export interface ResolvedDemoOptions {
   months: number;
   batchSize: number;
   survey: DemoSurvey | null;
+  /** Null whenever `survey` is. */
+  chatSurvey: DemoSurvey | null;
   /** The period, epoch ms: [start, end). */
   start: number;
   end: number;
@@ -99,6 +110,7 @@ export function resolveDemoOptions(options: DemoOptions = {}): ResolvedDemoOptio
     months,
     batchSize: integerIn('batchSize', options.batchSize ?? 1000, 1, MAX_BATCH),
     survey: options.survey ?? null,
+    chatSurvey: options.survey ? (options.chatSurvey ?? null) : null,
     start: subtractMonths(end, months),
     end,
   };

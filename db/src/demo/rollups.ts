@@ -10,25 +10,30 @@ export type RollupCount = Exclude<keyof RollupRow, 'day' | 'surveyId' | 'teamId'
  * counts its own rows add, and the writer adds them to whatever earlier batches wrote.
  *
  * @example
- * const rollups = new RollupAccumulator(surveyId);
- * rollups.add(Date.UTC(2026, 0, 5, 10), teamId, agentId, 'email', 'sent');
- * rollups.drain(); // [{ day: '2026-01-05', sent: 1, responses: 0, … }]
+ * const rollups = new RollupAccumulator();
+ * rollups.add(Date.UTC(2026, 0, 5, 10), surveyId, teamId, agentId, 'email', 'sent');
+ * rollups.drain(); // [{ day: '2026-01-05', surveyId, sent: 1, responses: 0, … }]
  */
 export class RollupAccumulator {
   private readonly rows = new Map<string, RollupRow>();
   private readonly days = new Map<number, string>();
 
-  constructor(private readonly surveyId: string) {}
-
   /** Adds one to `count` in the row of the UTC day (the demo organisation's time zone) of `at`. */
-  add(at: number, teamId: string, agentId: string, channel: string, count: RollupCount): void {
+  add(
+    at: number,
+    surveyId: string,
+    teamId: string,
+    agentId: string,
+    channel: string,
+    count: RollupCount,
+  ): void {
     const day = this.dayOf(at);
-    const key = `${day}|${teamId}|${agentId}|${channel}`;
+    const key = `${day}|${surveyId}|${teamId}|${agentId}|${channel}`;
     let row = this.rows.get(key);
     if (!row) {
       row = {
         day,
-        surveyId: this.surveyId,
+        surveyId,
         teamId,
         agentId,
         channel,
@@ -40,6 +45,9 @@ export class RollupAccumulator {
         csat3: 0,
         csat4: 0,
         csat5: 0,
+        npsPromoters: 0,
+        npsPassives: 0,
+        npsDetractors: 0,
         resolvedYes: 0,
         resolvedNo: 0,
       };
@@ -66,3 +74,35 @@ export class RollupAccumulator {
     return rows;
   }
 }
+
+/**
+ * The NPS count a 0–10 answer adds, as the API counts it: 9–10 promoters, 7–8 passives, 0–6 detractors.
+ *
+ * @example
+ * npsCount(9); // 'npsPromoters'
+ */
+export function npsCount(score: number): 'npsPromoters' | 'npsPassives' | 'npsDetractors' {
+  return score >= 9 ? 'npsPromoters' : score >= 7 ? 'npsPassives' : 'npsDetractors';
+}
+
+/** Every count of RollupRow: what chunks add up when they merge rows of the same key. */
+export const ROLLUP_COUNTS = [
+  'sent',
+  'responses',
+  'bots',
+  'csat1',
+  'csat2',
+  'csat3',
+  'csat4',
+  'csat5',
+  'npsPromoters',
+  'npsPassives',
+  'npsDetractors',
+  'resolvedYes',
+  'resolvedNo',
+] as const satisfies readonly RollupCount[];
+// A count added to RollupRow but missing above would be dropped when chunks merge: refuse to compile.
+const everyCountMerged: [Exclude<RollupCount, (typeof ROLLUP_COUNTS)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyCountMerged;

@@ -79,6 +79,7 @@ export type ResponseRow = Filled<
   | 'locale'
   | 'answers'
   | 'csat'
+  | 'nps'
   | 'resolved'
   | 'callback'
   | 'reasons'
@@ -108,7 +109,7 @@ export type FollowUpRow = Filled<
   | 'note'
 >;
 
-/** A daily_rollups row as the demo fills it: NPS and CES counts are left at their default 0. */
+/** A daily_rollups row as the demo fills it: CES counts are left at their default 0 (no demo survey asks CES). */
 export type RollupRow = Filled<
   typeof dailyRollups.$inferInsert,
   | 'day'
@@ -124,6 +125,9 @@ export type RollupRow = Filled<
   | 'csat3'
   | 'csat4'
   | 'csat5'
+  | 'npsPromoters'
+  | 'npsPassives'
+  | 'npsDetractors'
   | 'resolvedYes'
   | 'resolvedNo'
 >;

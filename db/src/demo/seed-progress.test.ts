@@ -100,6 +100,7 @@ describe('formatRowCounts', () => {
       responses: 1_956_231,
       followUps: 271_040,
       surveyId: null,
+      chatSurveyId: null,
     };
     expect(formatRowCounts(summary)).toEqual([
       '  teams                      4',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_SURVEY_DEFINITION } from '@rapport/contracts';
+import { DEFAULT_RULES, DEFAULT_SURVEY_DEFINITION, SURVEY_TEMPLATE_DEFINITIONS } from '@rapport/contracts';
 import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../client';
 import {
   auditLog,
   customers,
+  dailyDriverRollups,
   dailyRollups,
   followUps,
   invitations,
@@ -19,10 +20,13 @@ import {
   tickets,
   users,
 } from '../schema/index';
+import { driverQuestionIds } from '../detail-rollups';
+import { CHAT_SURVEY_NAME, chatSurveyDefinition, chatSurveyIds } from './chat-survey';
 import { generateDemo } from './generate';
 import { insertRowsQuery } from './insert-rows';
 import type { DemoOptions } from './options';
 import { seedDemoData, type SeedSummary } from './seed';
+import { ensureDemoChatSurvey } from './seed-surveys';
 
 const OPTIONS: DemoOptions = {
   tickets: 500,
@@ -56,6 +60,7 @@ let drop: () => Promise<void>;
 let summary: SeedSummary;
 let surveyId: string;
 let versionId: string;
+let chat: { id: string; versionId: string };
 const progress: SeedSummary[] = [];
 
 beforeAll(async () => {
@@ -84,6 +89,11 @@ beforeAll(async () => {
     chunkTickets: 200,
     onProgress: (written) => progress.push(written),
   });
+  const [chatRow] = await handle.db
+    .select({ id: surveys.id, versionId: surveys.currentVersionId })
+    .from(surveys)
+    .where(eq(surveys.name, CHAT_SURVEY_NAME));
+  chat = { id: chatRow?.id ?? '', versionId: chatRow?.versionId ?? '' };
 });
 
 afterAll(async () => {
@@ -134,11 +144,54 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
     expect(await rowCount(followUps)).toBe(summary.followUps);
   });
 
-  it('answers the default survey at its current version', async () => {
-    const [row] = await query<{ surveys: string; versions: string }>(sql`
-      select (select string_agg(distinct survey_id::text, ',') from invitations) as surveys,
-             (select string_agg(distinct survey_version_id::text, ',') from responses) as versions`);
-    expect(row).toEqual({ surveys: surveyId, versions: versionId });
+  it('creates the chat survey, active, for chat, published as version 1 on the seed’s ids', async () => {
+    expect(chat).toEqual(chatSurveyIds(OPTIONS.seed!));
+    expect(summary.chatSurveyId).toBe(chat.id);
+    const [row] = await handle.db.select().from(surveys).where(eq(surveys.id, chat.id));
+    expect(row).toMatchObject({
+      name: CHAT_SURVEY_NAME,
+      status: 'active',
+      isDefault: false,
+      rules: { ...DEFAULT_RULES, channels: ['chat'] },
+      draft: null,
+      // Dated at the start of the period its answers go back to.
+      createdAt: new Date('2025-11-23T08:00:00Z'),
+    });
+    const versions = await handle.db
+      .select()
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, chat.id));
+    expect(versions).toMatchObject([
+      { id: chat.versionId, version: 1, definition: chatSurveyDefinition(), publishedBy: null },
+    ]);
+  });
+
+  it('sends chat tickets the chat survey and the rest the default survey, at their current versions', async () => {
+    const rows = await query<{ chat: boolean; survey: string; version: string; responses: number }>(sql`
+      select t.channel = 'chat' as chat, i.survey_id::text as survey, i.survey_version_id::text as version,
+             count(r.id)::int as responses
+      from invitations i join tickets t on t.id = i.ticket_id
+      left join responses r on r.invitation_id = i.id
+        and r.survey_id = i.survey_id and r.survey_version_id = i.survey_version_id
+      group by 1, 2, 3 order by 1`);
+    expect(rows.map((r) => ({ chat: r.chat, survey: r.survey, version: r.version }))).toEqual([
+      { chat: false, survey: surveyId, version: versionId },
+      { chat: true, survey: chat.id, version: chat.versionId },
+    ]);
+    const responded = rows.reduce((sum, r) => sum + r.responses, 0);
+    expect(responded).toBe(summary.responses);
+    expect(rows.every((r) => r.responses > 0)).toBe(true);
+  });
+
+  it('fills the NPS column with the answer to the NPS question, on the chat survey only', async () => {
+    const [check] = await query<{ wrong: number; answered: number; elsewhere: number }>(sql`
+      select
+        count(*) filter (where nps is distinct from (answers->>'recommend')::int)::int as wrong,
+        count(*) filter (where nps is not null)::int as answered,
+        count(*) filter (where nps is not null and survey_id <> ${chat.id})::int as elsewhere
+      from responses`);
+    expect(check).toEqual({ wrong: 0, answered: expect.any(Number), elsewhere: 0 });
+    expect(check?.answered).toBeGreaterThan(5);
   });
 
   it('keeps daily_rollups exactly equal to what the rows say', async () => {
@@ -149,11 +202,14 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
                sum(sent)::int as sent, sum(responses)::int as responses, sum(bots)::int as bots,
                sum(csat_1)::int as csat_1, sum(csat_2)::int as csat_2, sum(csat_3)::int as csat_3,
                sum(csat_4)::int as csat_4, sum(csat_5)::int as csat_5,
+               sum(nps_promoters)::int as nps_promoters, sum(nps_passives)::int as nps_passives,
+               sum(nps_detractors)::int as nps_detractors,
                sum(resolved_yes)::int as resolved_yes, sum(resolved_no)::int as resolved_no
         from (
           select (sent_at at time zone 'UTC')::date as day, survey_id, team_id, agent_id, channel,
                  1 as sent, 0 as responses, 0 as bots, 0 as csat_1, 0 as csat_2, 0 as csat_3,
-                 0 as csat_4, 0 as csat_5, 0 as resolved_yes, 0 as resolved_no
+                 0 as csat_4, 0 as csat_5, 0 as nps_promoters, 0 as nps_passives, 0 as nps_detractors,
+                 0 as resolved_yes, 0 as resolved_no
           from invitations where sent_at is not null
           union all
           select rollup_day, survey_id, team_id, agent_id, channel, 0,
@@ -163,6 +219,9 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
                  case when counted and csat = 3 then 1 else 0 end,
                  case when counted and csat = 4 then 1 else 0 end,
                  case when counted and csat = 5 then 1 else 0 end,
+                 case when counted and nps >= 9 then 1 else 0 end,
+                 case when counted and nps between 7 and 8 then 1 else 0 end,
+                 case when counted and nps <= 6 then 1 else 0 end,
                  case when counted and resolved then 1 else 0 end,
                  case when counted and not resolved then 1 else 0 end
           from responses
@@ -171,7 +230,8 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
       ),
       stored as (
         select day, survey_id, team_id, agent_id, channel, sent, responses, bots,
-               csat_1, csat_2, csat_3, csat_4, csat_5, resolved_yes, resolved_no
+               csat_1, csat_2, csat_3, csat_4, csat_5, nps_promoters, nps_passives, nps_detractors,
+               resolved_yes, resolved_no
         from daily_rollups
       )
       (select 'missing' as side, * from recomputed except select 'missing', * from stored)
@@ -189,6 +249,49 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
     expect(totals).toEqual(facts);
     expect(facts?.sent).toBeGreaterThan(400);
     expect(facts?.counted).toBeGreaterThan(50);
+    const [nps] = await query<{ promoters: number; detractors: number }>(sql`
+      select sum(nps_promoters)::int as promoters, sum(nps_detractors)::int as detractors
+      from daily_rollups where survey_id = ${chat.id}`);
+    expect(nps?.promoters).toBeGreaterThan(0);
+    expect(nps?.detractors).toBeGreaterThan(0);
+  });
+
+  it('builds the key-driver rollups from the chat survey’s statements, equal to a recount', async () => {
+    // Recounted here from the stored answers: per (day, survey, team, statement) over counted
+    // responses with both the statement and the overall rating answered, x the statement, y the rating.
+    const statements = driverQuestionIds(chatSurveyDefinition());
+    const expected = new Map<
+      string,
+      { n: number; sumX: number; sumY: number; sumXx: number; sumYy: number; sumXy: number }
+    >();
+    for (const r of await handle.db.select().from(responses)) {
+      if (!r.counted || r.csat === null) continue;
+      for (const questionId of statements) {
+        const x = r.answers[questionId];
+        if (typeof x !== 'number') continue;
+        const key = `${r.rollupDay}|${r.surveyId}|${r.teamId}|${questionId}`;
+        const sums = expected.get(key) ?? { n: 0, sumX: 0, sumY: 0, sumXx: 0, sumYy: 0, sumXy: 0 };
+        const y = r.csat;
+        sums.n += 1;
+        sums.sumX += x;
+        sums.sumY += y;
+        sums.sumXx += x * x;
+        sums.sumYy += y * y;
+        sums.sumXy += x * y;
+        expected.set(key, sums);
+      }
+    }
+    const stored = await handle.db.select().from(dailyDriverRollups);
+    const actual = new Map(
+      stored.map(({ day, surveyId: survey, teamId, questionId, ...sums }) => [
+        `${day}|${survey}|${teamId}|${questionId}`,
+        sums,
+      ]),
+    );
+    expect(actual).toEqual(expected);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(new Set(stored.map((row) => row.surveyId))).toEqual(new Set([chat.id]));
+    expect(new Set(stored.map((row) => row.questionId))).toEqual(new Set(statements));
   });
 
   it('opens follow-ups only for counted responses that need one, some overdue', async () => {
@@ -217,14 +320,16 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
   });
 
   it('stores exactly the generated rows, times and nulls included', async () => {
-    const generated = [...generateDemo({ ...OPTIONS, survey: { id: surveyId, versionId } })];
+    const generated = [
+      ...generateDemo({ ...OPTIONS, survey: { id: surveyId, versionId }, chatSurvey: chat }),
+    ];
     const storedResponses = await handle.db
       .select()
       .from(responses)
       .orderBy(asc(responses.submittedAt), asc(responses.id));
     const expectedResponses = generated
       .flatMap((batch) => batch.responses)
-      .map((r) => ({ ...r, nps: null, ces: null, countedDecidedBy: null, editCount: 0 }))
+      .map((r) => ({ ...r, ces: null, countedDecidedBy: null, editCount: 0 }))
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || (a.id < b.id ? -1 : 1));
     expect(storedResponses).toEqual(expectedResponses);
     const stored = await handle.db.select().from(tickets).orderBy(asc(tickets.externalId));
@@ -276,14 +381,48 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
       responses: 0,
       followUps: 0,
       surveyId: null,
+      chatSurveyId: null,
     });
     const [rollups] = await bare.db.select({ n: count() }).from(dailyRollups);
     expect(rollups?.n).toBe(0);
+    // No chat survey either.
+    const [made] = await bare.db.select({ n: count() }).from(surveys);
+    expect(made?.n).toBe(0);
+    await bare.close();
+  });
+
+  it('answers a survey that already takes chat only when it asks the chat survey’s questions', async () => {
+    // The seeded database: its chat survey is found again, not made twice.
+    const since = new Date('2025-11-23T08:00:00Z');
+    expect(await ensureDemoChatSurvey(handle.db, 12345, since)).toEqual(chat);
+    const bare = await openDatabase({});
+    await bare.migrate();
+    // Staff made an NPS survey for chat before any ticket: the demo leaves chat tickets to the default survey.
+    const [own] = await bare.db
+      .insert(surveys)
+      .values({ name: 'Chat NPS', status: 'active', rules: { ...DEFAULT_RULES, channels: ['chat'] } })
+      .returning();
+    const [ownVersion] = await bare.db
+      .insert(surveyVersions)
+      .values({ surveyId: own!.id, version: 1, definition: SURVEY_TEMPLATE_DEFINITIONS.nps })
+      .returning();
+    await bare.db.update(surveys).set({ currentVersionId: ownVersion!.id }).where(eq(surveys.id, own!.id));
+    expect(await ensureDemoChatSurvey(bare.db, 7, since)).toBeNull();
+    // Archived, it takes chat no more: the demo makes its own, once.
+    await bare.db.update(surveys).set({ status: 'archived' }).where(eq(surveys.id, own!.id));
+    expect(await ensureDemoChatSurvey(bare.db, 7, since)).toEqual(chatSurveyIds(7));
+    expect(await ensureDemoChatSurvey(bare.db, 8, since)).toEqual(chatSurveyIds(7));
+    const [all] = await bare.db.select({ n: count() }).from(surveys);
+    expect(all?.n).toBe(2);
     await bare.close();
   });
 
   it('refuses to seed the same data twice, writing nothing', async () => {
     await expect(seedDemoData(handle.db, OPTIONS)).rejects.toThrow();
+    expect(await handle.db.select({ id: surveys.id }).from(surveys).orderBy(asc(surveys.createdAt))).toEqual([
+      { id: chat.id },
+      { id: surveyId },
+    ]);
     expect(await rowCount(teams)).toBe(4);
     expect(await rowCount(tickets)).toBe(500);
   });

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { rebuildReasonAndDriverRollups } from '../detail-rollups';
-import { surveys } from '../schema/surveys';
 import { rebuildTicketDurationRollups } from '../ticket-duration-rollups';
 import { seedDemoAudits } from './audits';
 import { seedDemoOkrs } from './okrs';
@@ -13,8 +11,9 @@ import {
   type WriteMethod,
 } from './chunk-writer';
 import { generateDemo } from './generate';
-import { resolveDemoOptions, type DemoOptions, type DemoSummary, type DemoSurvey } from './options';
+import { resolveDemoOptions, type DemoOptions, type DemoSummary } from './options';
 import type { DemoBatch } from './rows';
+import { ensureDemoChatSurvey, findDefaultSurvey } from './seed-surveys';
 
 /** What seedDemoData generates (DemoOptions) and how it writes; every field is optional. */
 export interface SeedOptions extends Omit<DemoOptions, 'onProgress'> {
@@ -64,16 +63,21 @@ const DEFAULT_CHUNK_TICKETS: Record<ChunkWriter['path'], number> = {
  * chunk is a transaction of its own and a failure leaves the chunks before it, rollups consistent.
  *
  * Once the rows are in, the rollups that are computed from the rows themselves (set-based, one
- * statement each); then, in one more transaction, four past quarters of audits, reviews and
+ * statement each: ticket durations, reasons, and the key drivers from the chat survey's statements);
+ * then, in one more transaction, four past quarters of audits, reviews and
  * corrective actions with the three staff users they need (see seedDemoAudits). It writes no audit
  * log: demo data is not a change made by staff.
  *
  * `onProgress` is called after each chunk is written with the running totals; `onRebuild` when the
  * last is, as the rebuild starts.
  *
- * The survey answered is the default survey (`is_default`, at its current version), which the server
- * creates at start before seeding. Without one there is no survey activity, and the summary's
- * `surveyId` is null.
+ * The surveys answered: the default survey (`is_default`, at its current version), which the server
+ * creates at start before seeding, and a second one that chat tickets answer instead — "Chat: service
+ * principles", rating, resolved, eight service-principle statements and NPS (see chat-survey.ts) —
+ * which this creates, active and published, in a transaction of its own before the rows (a failed
+ * load leaves it, and the next seed answers it again: see ensureDemoChatSurvey). Without a default survey there is no survey activity at all, no chat survey
+ * either, and the summary's `surveyId` and `chatSurveyId` are null. Options `survey` and `chatSurvey`
+ * override either (null: none).
  *
  * The caller makes sure the database holds no demo data yet: ids, team names and external ids would
  * collide (the server seeds only an empty database; `pnpm seed` refuses one with tickets).
@@ -86,14 +90,23 @@ const DEFAULT_CHUNK_TICKETS: Record<ChunkWriter['path'], number> = {
  */
 export async function seedDemoData(db: Database, options: SeedOptions = {}): Promise<SeedSummary> {
   const { method, chunkTickets: askedChunk, onProgress, onRebuild, ...demo } = options;
-  const survey = demo.survey === undefined ? await findDefaultSurvey(db) : demo.survey;
-  // Resolved once, so the tickets and the audit history agree on `now` even across an hour's turn.
-  const resolved = resolveDemoOptions({ ...demo, survey });
+  // Checked before the database is touched; `now` fixed once, so the tickets, the chat survey's
+  // date and the audit history agree on it even across an hour's turn.
+  const period = resolveDemoOptions(demo);
+  const now = new Date(period.end);
   const writer = createChunkWriter(db, method ?? 'copy');
   const chunkTickets = askedChunk ?? DEFAULT_CHUNK_TICKETS[writer.path];
   if (!Number.isSafeInteger(chunkTickets) || chunkTickets < 1) {
     throw new RangeError(`chunkTickets must be a whole number from 1 (got ${chunkTickets}).`);
   }
+  const survey = demo.survey === undefined ? await findDefaultSurvey(db) : demo.survey;
+  const chatSurvey =
+    survey === null
+      ? null
+      : demo.chatSurvey === undefined
+        ? await ensureDemoChatSurvey(db, period.seed, new Date(period.start))
+        : demo.chatSurvey;
+  const resolved = resolveDemoOptions({ ...demo, now, survey, chatSurvey });
   const written: SeedSummary = {
     teams: 0,
     agents: 0,
@@ -103,12 +116,13 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
     ticketEvents: 0,
     responses: 0,
     followUps: 0,
-    surveyId: survey?.id ?? null,
+    surveyId: resolved.survey?.id ?? null,
+    chatSurveyId: resolved.chatSurvey?.id ?? null,
   };
   await writer.load(
     (write) =>
       writeInChunks(
-        generateDemo({ ...demo, survey, now: new Date(resolved.end) }),
+        generateDemo({ ...demo, survey, chatSurvey, now }),
         writer,
         write,
         chunkTickets,
@@ -179,14 +193,4 @@ async function writeInChunks(
     throw error;
   }
   await inFlight;
-}
-
-/** The default survey at its current version, or null when there is none (or it was never published). */
-async function findDefaultSurvey(db: Database): Promise<DemoSurvey | null> {
-  const [row] = await db
-    .select({ id: surveys.id, versionId: surveys.currentVersionId })
-    .from(surveys)
-    .where(eq(surveys.isDefault, true))
-    .limit(1);
-  return row?.versionId ? { id: row.id, versionId: row.versionId } : null;
 }

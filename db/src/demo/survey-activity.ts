@@ -1,15 +1,21 @@
 import type { Answers } from '@rapport/contracts';
 import { addBusinessMinutes, DAY, MINUTE } from './calendar';
 import { COMMENTS, FOLLOW_UP_NOTES } from './comments';
+import { CHAT_CHANNEL, CHAT_QUESTIONS } from './chat-survey';
 import type { Locale } from './names';
 import type { DemoSurvey, ResolvedDemoOptions } from './options';
 import { createRandom, weightedPicker, type Random } from './random';
-import type { RollupAccumulator } from './rollups';
+import { npsCount, type RollupAccumulator, type RollupCount } from './rollups';
 import type { DemoBatch, FollowUpRow, InvitationRow, ResponseRow, TicketRow } from './rows';
 import type { DemoAgent, DemoTeam } from './staff';
 
-/** Stream label: survey activity draws from its own stream, so it never shifts the tickets' data. */
+/**
+ * Stream labels: survey activity draws from streams of its own, so it never shifts the tickets' data;
+ * the chat survey's tickets from another one, so its longer questionnaire never shifts what the
+ * default survey's tickets draw (and without a chat survey the data is what it was before it).
+ */
 const SURVEY_STREAM = 2;
+const CHAT_SURVEY_STREAM = 4;
 
 /** The default survey's rules: send an hour after resolution, links valid for 14 days. */
 const DELAY = 60 * MINUTE;
@@ -56,28 +62,72 @@ const pickReason = weightedPicker([
   ['other', 8],
 ]);
 
+/** Chance that someone who goes past the one-click rating agrees or disagrees with a statement. */
+const STATEMENT_ANSWERED = 0.8;
+/** … and answers the NPS question. */
+const NPS_ANSWERED = 0.85;
+/** Where a statement's answer sits when the rating does not pull it: most people agree. */
+const STATEMENT_BASE = { mean: 4, sd: 1.1 } as const;
+/** Spread of a statement's answer around its pulled value, before rounding. */
+const STATEMENT_NOISE = 0.45;
+/** The usual NPS answer by rating 1…5 (5 → mostly 9–10, 4 → 7–9, 3 → 5–8, 1–2 → 0–6), and the spread. */
+const NPS_BY_RATING = [2, 4, 6.5, 8, 9.5] as const;
+const NPS_NOISE = 1.1;
+
 /** Adds a ticket's survey activity to the batch; call it for every ticket, in ticket order. */
 export type SurveyActivity = (ticket: TicketRow, locale: Locale, batch: DemoBatch) => void;
+
+/** The surveys the demo answers: `main` for every ticket but chat ones when `chat` is given. */
+export interface DemoSurveys {
+  main: DemoSurvey;
+  chat: DemoSurvey | null;
+}
+
+/**
+ * What a person answers after the rating, up to the comment, into `answers` and the response's
+ * metric columns; `rating` is given.
+ */
+type AnswerRest = (response: ResponseRow, answers: Answers, rating: number, random: Random) => void;
+
+/** A survey with the stream its tickets draw from and the way its questions are answered. */
+interface Questionnaire {
+  survey: DemoSurvey;
+  random: Random;
+  answerRest: AnswerRest;
+}
 
 /**
  * Prepares the survey model: for each resolved ticket a ticket event and (mostly) an invitation an
  * hour later; about a fifth answered, minutes to two days after sending, a few by link scanners
- * within seconds; CSAT by team, agent and a mild improvement over the period; reasons, callbacks
- * and comments for the unhappy; a follow-up for counted low, unresolved or callback answers. Every
- * count it adds goes to `rollups` as well, so the rollups equal what the rows say.
+ * within seconds; CSAT by team, agent and a mild improvement over the period; comments; a follow-up
+ * for counted low, unresolved or callback answers. Chat tickets answer `surveys.chat` when given:
+ * there, those who go past the one-click rating agree or disagree with each service-principle
+ * statement (most of them), each following the rating by its own weight (CHAT_QUESTIONS), and
+ * answer the NPS question in line with the rating. Other tickets answer `surveys.main`: reasons
+ * and callbacks for the unhappy. Every count it adds goes to `rollups` as well, keyed by survey,
+ * so the rollups equal what the rows say.
  *
  * @example
- * const activity = createSurveyActivity(options, survey, teams, rollups);
+ * const activity = createSurveyActivity(options, { main: survey, chat: chatSurvey }, teams, rollups);
  * activity(ticket, 'hr', batch); // batch.invitations, .responses, … gain this ticket's rows
  */
 export function createSurveyActivity(
   options: ResolvedDemoOptions,
-  survey: DemoSurvey,
+  surveys: DemoSurveys,
   teams: readonly DemoTeam[],
   rollups: RollupAccumulator,
 ): SurveyActivity {
   const { start, end } = options;
-  const random = createRandom(options.seed, SURVEY_STREAM);
+  const main: Questionnaire = {
+    survey: surveys.main,
+    random: createRandom(options.seed, SURVEY_STREAM),
+    answerRest: answerMainRest,
+  };
+  const chat: Questionnaire | null = surveys.chat && {
+    survey: surveys.chat,
+    random: createRandom(options.seed, CHAT_SURVEY_STREAM),
+    answerRest: answerChatRest,
+  };
   const staff = new Map<string, { team: DemoTeam; agent: DemoAgent }>();
   for (const team of teams) for (const agent of team.agents) staff.set(agent.row.id, { team, agent });
 
@@ -86,6 +136,9 @@ export function createSurveyActivity(
     const who = staff.get(ticket.agentId);
     if (!who) throw new Error(`ticket ${ticket.externalId} has an unknown agent`);
     const { teamId, agentId, channel } = ticket;
+    const { survey, random, answerRest } = chat && channel === CHAT_CHANNEL ? chat : main;
+    const count = (at: number, what: RollupCount) =>
+      rollups.add(at, survey.id, teamId, agentId, channel, what);
     const resolvedAt = ticket.resolvedAt.getTime();
     const skipped = random.chance(SKIPPED_SHARE);
     const event = {
@@ -126,7 +179,7 @@ export function createSurveyActivity(
     event.invitationId = invitation.id;
     batch.invitations.push(invitation);
     if (!sent) return;
-    rollups.add(sentAt, teamId, agentId, channel, 'sent');
+    count(sentAt, 'sent');
     if (!random.chance(ANSWER_RATE)) return;
 
     const bot = random.chance(BOT_SHARE);
@@ -138,6 +191,7 @@ export function createSurveyActivity(
           sentAt,
           satisfaction(who, ticket, (resolvedAt - start) / (end - start)),
           random,
+          answerRest,
         );
     const submittedAt = response.submittedAt.getTime();
     // Not answered yet at the end of the period.
@@ -146,15 +200,13 @@ export function createSurveyActivity(
     invitation.respondedAt = response.submittedAt;
     batch.responses.push(response);
     if (!response.counted) {
-      rollups.add(submittedAt, teamId, agentId, channel, 'bots');
+      count(submittedAt, 'bots');
       return;
     }
-    rollups.add(submittedAt, teamId, agentId, channel, 'responses');
-    if (response.csat !== null)
-      rollups.add(submittedAt, teamId, agentId, channel, CSAT_COUNTS[response.csat - 1] ?? 'csat5');
-    if (response.resolved !== null) {
-      rollups.add(submittedAt, teamId, agentId, channel, response.resolved ? 'resolvedYes' : 'resolvedNo');
-    }
+    count(submittedAt, 'responses');
+    if (response.csat !== null) count(submittedAt, CSAT_COUNTS[response.csat - 1] ?? 'csat5');
+    if (response.nps !== null) count(submittedAt, npsCount(response.nps));
+    if (response.resolved !== null) count(submittedAt, response.resolved ? 'resolvedYes' : 'resolvedNo');
     const followUp = followUpFor(response, end, random);
     if (followUp) batch.followUps.push(followUp);
   };
@@ -213,6 +265,7 @@ function baseResponse(invitation: InvitationRow, submittedAt: number, random: Ra
     locale: invitation.locale,
     answers: {},
     csat: null,
+    nps: null,
     resolved: null,
     callback: null,
     reasons: [],
@@ -252,13 +305,17 @@ function scannerResponse(invitation: InvitationRow, sentAt: number, random: Rand
   return response;
 }
 
-/** A person's answer: minutes to two days after the email, shaped by `shift` (see satisfaction). */
+/**
+ * A person's answer: minutes to two days after the email, shaped by `shift` (see satisfaction): the
+ * rating, then `answerRest` for the survey's questions up to the comment, then maybe a comment.
+ */
 function personResponse(
   invitation: InvitationRow,
   locale: Locale,
   sentAt: number,
   shift: number,
   random: Random,
+  answerRest: AnswerRest,
 ): ResponseRow {
   const minutes = Math.min(2 * 24 * 60, Math.max(1, random.lognormal(90, 1.6)));
   const submittedAt = Math.ceil((sentAt + minutes * MINUTE) / 1000) * 1000;
@@ -268,12 +325,30 @@ function personResponse(
   const answers: Answers = { rating };
   response.csat = rating;
 
-  // Some stop after the one-click rating.
-  if (random.chance(0.9)) {
-    const unresolvedOdds = UNRESOLVED_BY_RATING[rating - 1] ?? 0;
-    response.resolved = !random.chance(unresolvedOdds);
-    answers.resolved = response.resolved;
+  answerRest(response, answers, rating, random);
+  const commentOdds = rating <= 2 ? 0.5 : rating === 3 ? 0.4 : 0.27;
+  if (random.chance(commentOdds)) {
+    const texts = COMMENTS[locale];
+    response.comment = random.pick(rating >= 4 ? texts.positive : texts.negative);
+    answers.comment = response.comment;
   }
+  response.answers = answers;
+  return response;
+}
+
+/** Some stop after the one-click rating: true for those who go on to the rest of the form. */
+const goesPastRating = (random: Random): boolean => random.chance(0.9);
+
+/** Resolved, most likely yes for a high rating (for those who go past the rating). */
+function answerResolved(response: ResponseRow, answers: Answers, rating: number, random: Random): void {
+  const unresolvedOdds = UNRESOLVED_BY_RATING[rating - 1] ?? 0;
+  response.resolved = !random.chance(unresolvedOdds);
+  answers.resolved = response.resolved;
+}
+
+/** The default survey after the rating: resolved; reasons and a callback when unhappy. */
+function answerMainRest(response: ResponseRow, answers: Answers, rating: number, random: Random): void {
+  if (goesPastRating(random)) answerResolved(response, answers, rating, random);
   if (rating <= 3 || response.resolved === false) {
     if (random.chance(0.85)) {
       const reasons = new Set<string>();
@@ -288,15 +363,30 @@ function personResponse(
       answers.callback = response.callback;
     }
   }
-  const commentOdds = rating <= 2 ? 0.5 : rating === 3 ? 0.4 : 0.27;
-  if (random.chance(commentOdds)) {
-    const texts = COMMENTS[locale];
-    response.comment = random.pick(rating >= 4 ? texts.positive : texts.negative);
-    answers.comment = response.comment;
-  }
-  response.answers = answers;
-  return response;
 }
+
+/**
+ * The chat survey after the rating, for those who go past it: resolved; each statement (most of
+ * them), 1–5 pulled towards the rating by the statement's weight, the rest its own impression,
+ * plus noise; the 0–10 NPS (most of them), around the usual score for the rating.
+ */
+function answerChatRest(response: ResponseRow, answers: Answers, rating: number, random: Random): void {
+  if (!goesPastRating(random)) return;
+  answerResolved(response, answers, rating, random);
+  for (const { id, weight } of CHAT_QUESTIONS.statements) {
+    if (!random.chance(STATEMENT_ANSWERED)) continue;
+    const own = random.normal(STATEMENT_BASE.mean, STATEMENT_BASE.sd);
+    const value = weight * rating + (1 - weight) * own + random.normal(0, STATEMENT_NOISE);
+    answers[id] = clamp(Math.round(value), 1, 5);
+  }
+  if (random.chance(NPS_ANSWERED)) {
+    const usual = NPS_BY_RATING[rating - 1] ?? NPS_BY_RATING[4];
+    response.nps = clamp(Math.round(random.normal(usual, NPS_NOISE)), 0, 10);
+    answers[CHAT_QUESTIONS.nps] = response.nps;
+  }
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
 /**
  * The follow-up a counted response opens (rating ≤ 2, unresolved, or a callback asked for), due

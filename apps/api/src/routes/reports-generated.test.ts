@@ -72,10 +72,18 @@ let raw: RawData;
 let live: LiveActivity;
 let names: Map<string, string>;
 let ids: { team: string; otherTeam: string; agent: string };
+let demoChatSurveyId: string;
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedDemoData(t.db, { tickets: 2400, months: 4, seed: 20261130, now: SEEDED_UNTIL });
+  const seeded = await seedDemoData(t.db, { tickets: 2400, months: 4, seed: 20261130, now: SEEDED_UNTIL });
+  // The live activity sets up its own service-principles survey for chat and web; the demo's chat
+  // survey, older, would take its chat tickets (the oldest survey naming a channel wins). Archived
+  // first, as a manager replacing it would: its seeded answers stay in the data and the rollups.
+  if (!seeded.chatSurveyId) throw new Error('the demo made no chat survey');
+  demoChatSurveyId = seeded.chatSurveyId;
+  const archived = await t.request('POST', `/api/v1/surveys/${demoChatSurveyId}/archive`, { as: 'manager' });
+  if (archived.status !== 200) throw new Error(`archiving the demo chat survey: ${archived.status}`);
   live = await driveLiveActivity(t, { seed: 7, seededUntil: SEEDED_UNTIL, now: NOW });
   raw = await loadRaw(t.db);
   const teamRows = await t.db.select({ id: teams.id, name: teams.name }).from(teams);
@@ -331,6 +339,11 @@ describe('rollup tables equal a recount of the raw rows', () => {
   it('daily_driver_rollups', async () => {
     const expected = expectedDriverRollups(raw);
     expect(expected.length).toBeGreaterThan(50);
+    // The demo's chat survey has key drivers and NPS of its own, before any live answer.
+    expect(expected.filter((r) => r.surveyId === demoChatSurveyId).length).toBeGreaterThan(50);
+    expect(expectedDailyRollups(raw).some((r) => r.surveyId === demoChatSurveyId && r.npsPromoters > 0)).toBe(
+      true,
+    );
     const actual = await t.db.select().from(dailyDriverRollups);
     expect(rowDifferences(expected, actual, ['day', 'surveyId', 'teamId', 'questionId'])).toEqual([]);
   });
