@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { AUDIT_TEMPLATE_LIBRARY, scoringTemplateOf, type AuditTemplateDefinition } from '@rapport/contracts';
 import { auditItemScore, auditScore, periodKey, periodRange } from '@rapport/scoring';
 import { asc, count, eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../client';
+import type { DatabaseHandle } from '../client';
+import { freshDatabase } from '../testing/fresh-database';
 import {
   agents,
   auditAnswers,
@@ -31,34 +30,12 @@ const OPTIONS: DemoOptions = { tickets: 1500, seed: 4242, now: NOW, survey: null
 const TODAY = '2026-11-23';
 
 /** In-memory PGlite, or a database of its own on the server in DATABASE_URL, dropped afterwards. */
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const handle = await openDatabase({});
-    return { handle, drop: () => handle.close() };
-  }
-  const name = `rapport_audits_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 2 });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 let handle: DatabaseHandle;
 let drop: () => Promise<void>;
 let definitions: Map<string, AuditTemplateDefinition>;
 
 beforeAll(async () => {
-  ({ handle, drop } = await freshDatabase());
+  ({ handle, drop } = await freshDatabase('demo_audits'));
   await handle.migrate();
   await seedDemoData(handle.db, OPTIONS);
   const versions = await handle.db
@@ -304,7 +281,7 @@ describe(`demo audits in ${process.env.DATABASE_URL ? 'a fresh Postgres database
   });
 
   it('gives the same scores for the same seed, whether or not the server installed the templates first', async () => {
-    const other = await freshDatabase();
+    const other = await freshDatabase('demo_audits');
     try {
       await other.handle.migrate();
       // As a server start does: templates first, then demo data.

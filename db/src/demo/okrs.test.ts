@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_SURVEY_DEFINITION } from '@rapport/contracts';
 import { csatFromDistribution, krProgress } from '@rapport/scoring';
 import { asc, eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../client';
+import type { DatabaseHandle } from '../client';
+import { freshDatabase } from '../testing/fresh-database';
 import {
   dailyRollups,
   keyResultCheckIns,
@@ -19,33 +18,11 @@ import { seedDemoData } from './seed';
 // 2026-11-23: the demo's quarter is 2026-Q4, its baseline quarter 2026-Q3 (the organisation is on UTC).
 const NOW = new Date('2026-11-23T08:00:00Z');
 
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const handle = await openDatabase({});
-    return { handle, drop: () => handle.close() };
-  }
-  const name = `rapport_okrs_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 2 });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 let handle: DatabaseHandle;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ handle, drop } = await freshDatabase());
+  ({ handle, drop } = await freshDatabase('demo_okrs'));
   await handle.migrate();
   // As the server does at start, before seeding: the default survey, published as version 1.
   const [survey] = await handle.db

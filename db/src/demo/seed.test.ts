@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_RULES, DEFAULT_SURVEY_DEFINITION, SURVEY_TEMPLATE_DEFINITIONS } from '@rapport/contracts';
 import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../client';
+import { freshDatabase } from '../testing/fresh-database';
 import {
   auditLog,
   customers,
@@ -36,25 +35,6 @@ const OPTIONS: DemoOptions = {
 };
 
 /** In-memory PGlite, or a database of its own on the server in DATABASE_URL, dropped afterwards. */
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { handle: await openDatabase({}), drop: async () => {} };
-  const name = `rapport_demo_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 2 });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 let handle: DatabaseHandle;
 let drop: () => Promise<void>;
 let summary: SeedSummary;
@@ -64,7 +44,7 @@ let chat: { id: string; versionId: string };
 const progress: SeedSummary[] = [];
 
 beforeAll(async () => {
-  ({ handle, drop } = await freshDatabase());
+  ({ handle, drop } = await freshDatabase('demo'));
   await handle.migrate();
   // As the server does at start, before seeding: the default survey, published as version 1.
   const [survey] = await handle.db
