@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, signInThroughForm } from '../support/admin-ui';
+import { checkScreen, screenshot, signInThroughForm } from '../support/admin-ui';
 import { postSignedEvent, signIn, type StaffClient } from '../support/api-client';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server';
@@ -36,7 +36,7 @@ function resolvedEvent(n: number) {
 }
 
 describe('Settings → Organisation', () => {
-  it('changes hours, holidays and languages, and shows and rotates the webhook secret', async () => {
+  it('names the organisation, changes hours, holidays and languages, and shows and rotates the webhook secret', async () => {
     const { page } = browser;
     const appErrors: string[] = [];
     page.on('pageerror', (error) => appErrors.push(error.message));
@@ -50,14 +50,21 @@ describe('Settings → Organisation', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
     await page.getByText('Mon–Fri, 09:00–17:00 (UTC)').waitFor();
+    // A new installation has no name yet; the field at the top of the form asks for it.
+    const nameField = page.getByLabel('Organisation name', { exact: true });
+    expect(await nameField.inputValue()).toBe('');
     await checkScreen(page, 'settings-organisation');
 
     // A slip first: closing before opening is refused at the field, and nothing is saved.
+    await nameField.fill('  Acme   Support ');
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Belgrade');
     await page.getByLabel('Opens at').fill('18:00');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('The working day must end after it starts.').waitFor();
-    expect((await admin.get<{ timeZone: string }>('/api/v1/settings')).body.timeZone).toBe('UTC');
+    const unsaved = await admin.get<{ timeZone: string; organisationName: string | null }>(
+      '/api/v1/settings',
+    );
+    expect(unsaved.body).toMatchObject({ timeZone: 'UTC', organisationName: null });
 
     await page.getByLabel('Opens at').fill('08:00');
     await page.getByRole('checkbox', { name: 'Friday' }).uncheck();
@@ -69,11 +76,20 @@ describe('Settings → Organisation', () => {
     await page.getByText('Mon–Thu, 08:00–17:00 (Europe/Belgrade)').waitFor();
     const saved = await admin.get<Record<string, unknown>>('/api/v1/settings');
     expect(saved.body).toMatchObject({
+      organisationName: 'Acme Support',
       timeZone: 'Europe/Belgrade',
       businessHours: { days: [1, 2, 3, 4], start: '08:00', end: '17:00' },
       holidays: ['2026-12-25'],
       locales: ['en', 'sr', 'hr', 'sl'],
     });
+    // The field shows the name as it was kept (one line, trimmed), and still does on coming back.
+    expect(await nameField.inputValue()).toBe('Acme Support');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    await page.getByText('Mon–Thu, 08:00–17:00 (Europe/Belgrade)').waitFor();
+    expect(await nameField.inputValue()).toBe('Acme Support');
+    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    await screenshot(page, 'settings-organisation-named');
 
     // The secret signs events; after a rotation the new one does too, and the old one still works for a day.
     await page.getByRole('button', { name: 'Show secret' }).click();

@@ -107,6 +107,10 @@ describe('the quarterly report', () => {
     const ready = report.and(page.locator('[data-ready="true"]'));
     await ready.waitFor();
 
+    // The demo start named the organisation: the cover says so, and asks nobody for a name.
+    expect(await page.getByTestId('cover-organisation').innerText()).toBe('Rapport Demo Support');
+    expect(await page.getByTestId('organisation-name-prompt').count()).toBe(0);
+
     // The default is the last complete quarter in the organisation's time zone.
     const quarterPicker = page.getByLabel('Quarter', { exact: true });
     expect(await quarterPicker.inputValue()).toBe(lastComplete);
@@ -292,6 +296,46 @@ describe('the quarterly report', () => {
         expect(await block.getByTestId('progress').first().innerText()).toBe(`${progress}%`);
     }
     await screenshot(page, 'quarterly-report-current-quarter');
+    expect(appErrors).toEqual([]);
+  });
+
+  it('shows the site’s address until the organisation has a name, and asks an admin to set it', async () => {
+    const { page } = browser;
+    const appErrors: string[] = [];
+    page.on('pageerror', (error) => appErrors.push(error.message));
+    // Signed in by the test above; clear the name the demo start gave, as an admin could.
+    const cleared = await page.request.patch(`${server.url}/api/v1/settings`, {
+      data: { organisationName: null },
+    });
+    expect(cleared.status()).toBe(200);
+
+    await page.goto(`${server.url}/reports/quarterly`);
+    const ready = page.locator('article.quarterly[data-ready="true"]');
+    await ready.waitFor();
+    const cover = page.getByTestId('cover-organisation');
+    expect(await cover.innerText()).toBe(new URL(server.url).host);
+    const prompt = page.getByTestId('organisation-name-prompt');
+    expect(await prompt.innerText()).toContain('No organisation name is set yet');
+    await screenshot(page, 'quarterly-report-unnamed');
+
+    // Not on paper: the printed cover shows the address alone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await prompt.isVisible()).toBe(false);
+    expect(await cover.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The prompt leads to the setting; once named, the cover says the name and asks no more.
+    await prompt.getByRole('link', { name: 'Settings → Organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    const nameField = page.getByLabel('Organisation name', { exact: true });
+    await nameField.fill('Acme Support');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Organisation settings saved.').waitFor();
+    await page.goBack();
+    await ready.waitFor();
+    await expect.poll(() => cover.innerText()).toBe('Acme Support');
+    expect(await prompt.count()).toBe(0);
+    await screenshot(page, 'quarterly-report-named');
     expect(appErrors).toEqual([]);
   });
 });

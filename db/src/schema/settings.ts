@@ -14,6 +14,8 @@ export const settings = pgTable(
   'settings',
   {
     id: integer('id').primaryKey().default(1),
+    /** What the organisation calls itself, on report covers and in the weekly digest; null until an admin sets it. */
+    organisationName: text('organisation_name'),
     timeZone: text('time_zone').notNull().default('UTC'),
     businessHours: jsonb('business_hours')
       .$type<BusinessHours>()

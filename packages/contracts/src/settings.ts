@@ -43,9 +43,27 @@ export const BusinessHours = v.pipe(
 );
 export type BusinessHours = v.InferOutput<typeof BusinessHours>;
 
+/** The longest organisation name: long enough for a legal name, short enough for a subject line. */
+export const ORGANISATION_NAME_MAX = 120;
+
+/**
+ * What the organisation calls itself: one line (runs of spaces, tabs and line breaks become one
+ * space, as a pasted name often carries them), trimmed, 1–120 characters.
+ */
+export const OrganisationName = v.pipe(
+  v.string('Organisation name is text, or null to clear it.'),
+  v.transform((name) => name.replace(/\s+/g, ' ')),
+  v.trim(),
+  v.minLength(1, 'Organisation name cannot be empty.'),
+  v.maxLength(ORGANISATION_NAME_MAX, `Organisation name is at most ${ORGANISATION_NAME_MAX} characters.`),
+  v.regex(/^\P{Cc}*$/u, 'Organisation name cannot contain control characters.'),
+);
+
 /** PATCH /settings — any subset; admins only. */
 export const UpdateSettings = v.pipe(
   v.object({
+    /** null clears it: reports and the digest then go without a name. */
+    organisationName: v.optional(v.nullable(OrganisationName)),
     timeZone: v.optional(
       v.pipe(
         v.string('Time zone is required.'),
@@ -75,6 +93,8 @@ export const UpdateSettings = v.pipe(
 export type UpdateSettings = v.InferOutput<typeof UpdateSettings>;
 
 export interface SettingsView {
+  /** null until an admin sets it. */
+  organisationName: string | null;
   timeZone: string;
   businessHours: BusinessHours;
   holidays: string[];

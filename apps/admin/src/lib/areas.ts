@@ -99,7 +99,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     href: '/settings/organisation',
     label: 'Organisation',
     purpose:
-      'Time zone, business hours and holidays (follow-up due times use them), the languages customers are offered, and the webhook secret.',
+      'Its name, time zone, business hours and holidays (follow-up due times use them), the languages customers are offered, and the webhook secret.',
     roles: ALL,
   },
   {

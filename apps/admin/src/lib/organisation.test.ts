@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeDays, describeHours, timeZoneChoices } from './organisation';
+import {
+  describeDays,
+  describeHours,
+  organisationNameValue,
+  reportOrganisation,
+  timeZoneChoices,
+} from './organisation';
 
 describe('describeDays', () => {
   it.each([
@@ -30,5 +36,30 @@ describe('timeZoneChoices', () => {
     expect(choices).toContain('Europe/Belgrade');
     expect(new Set(choices).size).toBe(choices.length);
     expect(timeZoneChoices('Etc/Made_Up')).toContain('Etc/Made_Up');
+  });
+});
+
+describe('organisationNameValue', () => {
+  it.each([
+    ['Acme Support', 'Acme Support'],
+    ['  Acme   Support\n', 'Acme Support'],
+    ['Служба\tподршке', 'Служба подршке'],
+    ['', null],
+    [' \n\t ', null],
+  ])('%j → %j', (text, value) => {
+    expect(organisationNameValue(text)).toBe(value);
+  });
+});
+
+describe('reportOrganisation', () => {
+  it('names the organisation when it has a name, and the host until then', () => {
+    expect(reportOrganisation('Acme Support', 'rapport.example.com')).toEqual({
+      label: 'Acme Support',
+      named: true,
+    });
+    expect(reportOrganisation(null, 'rapport.example.com')).toEqual({
+      label: 'rapport.example.com',
+      named: false,
+    });
   });
 });

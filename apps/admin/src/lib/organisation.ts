@@ -1,5 +1,29 @@
 import type { Locale } from '@rapport/contracts';
 
+/**
+ * The name field's text as the API takes it: one line, trimmed, as the server would keep it; an
+ * empty field clears the name (null).
+ *
+ * @example
+ * organisationNameValue('  Acme\n Support ') // 'Acme Support'
+ * organisationNameValue('   ')              // null
+ */
+export function organisationNameValue(text: string): string | null {
+  const name = text.replace(/\s+/g, ' ').trim();
+  return name === '' ? null : name;
+}
+
+/**
+ * Who a report is about: the organisation's name, or the site's host until an admin names it
+ * (`named` false, so the page can ask for a name).
+ *
+ * @example
+ * reportOrganisation(null, 'rapport.example.com') // { label: 'rapport.example.com', named: false }
+ */
+export function reportOrganisation(name: string | null, host: string): { label: string; named: boolean } {
+  return name ? { label: name, named: true } : { label: host, named: false };
+}
+
 /** ISO weekdays (1 = Monday) with the names the working-day checkboxes show. */
 export const WEEKDAYS: readonly { day: number; short: string; long: string }[] = [
   { day: 1, short: 'Mon', long: 'Monday' },

@@ -6,6 +6,8 @@ import type { KeyResultStatus, Tile } from '@rapport/contracts';
  * here identifies a customer: tickets by number, people by name.
  */
 export interface DigestContent {
+  /** What the organisation calls itself (Settings → Organisation); null when no admin has set it. */
+  organisationName: string | null;
   /** The seven organisation-local days reported on. */
   period: { from: string; to: string; timeZone: string };
   /** The seven days before, which every change is measured against. */

@@ -24,6 +24,7 @@ function tile(over: Partial<Tile> & Pick<Tile, 'metric' | 'unit'>): Tile {
 
 /** A week with every kind of reading: significant up, not significant, not tested, small sample, no data. */
 const CONTENT: DigestContent = {
+  organisationName: null,
   period: { from: '2026-11-23', to: '2026-11-29', timeZone: 'Europe/Belgrade' },
   previous: { from: '2026-11-16', to: '2026-11-22' },
   tiles: [
@@ -142,6 +143,7 @@ describe('renderDigestEmail', () => {
     expect(mail.html).toContain(`<html lang="${locale}" dir="ltr"`);
     expect(mail.subject).toBe(
       s.subject(
+        s.title,
         `CSAT ${f.value(91.2, 'percent')} (${s.points(f.change(1.4, 'percent'))})`,
         f.shortDate('2026-11-23'),
       ),
@@ -189,6 +191,45 @@ describe('renderDigestEmail', () => {
       expect(mail.html, figure).toContain(escapeHtml(figure));
       expect(mail.text, figure).toContain(figure);
     }
+  });
+
+  it('names the organisation in the subject and the heading when it has a name', () => {
+    const named = render('en', { ...CONTENT, organisationName: 'Acme Support' });
+    expect(named.subject).toBe('Rapport weekly for Acme Support: CSAT 91.2% (+1.4 pts) — week of 23 Nov');
+    expect(named.text.split('\n')[0]).toBe('Rapport weekly for Acme Support');
+    expect(named.html).toContain('>Rapport weekly for Acme Support</p>');
+    expect(named.html).toContain('<title>Rapport weekly for Acme Support: CSAT 91.2%');
+    // Without one, the digest goes by its own name only.
+    const unnamed = render('en');
+    expect(unnamed.text.split('\n')[0]).toBe('Rapport weekly');
+    expect(unnamed.html).toContain('>Rapport weekly</p>');
+    expect(unnamed.subject).not.toContain(' for ');
+  });
+
+  it.each([
+    ['en', 'Rapport weekly for Acme d.o.o.: CSAT 91.2% (+1.4 pts) — week of 23 Nov'],
+    ['sr', 'Rapport – недељни преглед за Acme d.o.o.: CSAT 91,2% (+1,4 п. п.) — недеља од 23. нов'],
+    ['hr', 'Rapport – tjedni pregled za Acme d.o.o.: CSAT 91,2 % (+1,4 p. b.) — tjedan od 23. stu'],
+    ['sl', 'Rapport – tedenski pregled za Acme d.o.o.: CSAT 91,2 % (+1,4 o. t.) — teden od 23. nov.'],
+    ['ru', 'Rapport — обзор за неделю для Acme d.o.o.: CSAT 91,2 % (+1,4 п. п.) — неделя с 23 нояб.'],
+  ])('names the organisation in %s', (locale, subject) => {
+    const s = DIGEST_STRINGS[locale as (typeof LOCALES)[number]];
+    const mail = render(locale, { ...CONTENT, organisationName: 'Acme d.o.o.' });
+    expect(plain(mail.subject)).toBe(subject);
+    expect(mail.html).toContain(`>${escapeHtml(s.titleFor('Acme d.o.o.'))}</p>`);
+    expect(mail.text.startsWith(`${s.titleFor('Acme d.o.o.')}\n`)).toBe(true);
+    // The digest's own name still leads, so a recipient filtering on it keeps finding it.
+    expect(mail.subject.startsWith(s.title)).toBe(true);
+    // Without a name: the same subject, less the name.
+    const unnamed = render(locale);
+    expect(plain(unnamed.subject)).toBe(subject.replace(/ (for|за|za|для) Acme d\.o\.o\./, ''));
+  });
+
+  it('escapes the organisation’s name in the HTML', () => {
+    const mail = render('en', { ...CONTENT, organisationName: 'Tom & Jerry <Support>' });
+    expect(mail.html).toContain('Rapport weekly for Tom &amp; Jerry &lt;Support&gt;');
+    expect(mail.html).not.toContain('<Support>');
+    expect(mail.subject).toContain('Tom & Jerry <Support>');
   });
 
   it('uses Serbian in Cyrillic and the languages’ decimal commas', () => {
@@ -263,7 +304,7 @@ describe('renderDigestEmail', () => {
     for (const locale of LOCALES) {
       const mail = render(locale, empty);
       const s = DIGEST_STRINGS[locale];
-      expect(mail.subject).toBe(s.subject(null, digestFormat(s.intl).shortDate('2026-11-23')));
+      expect(mail.subject).toBe(s.subject(s.title, null, digestFormat(s.intl).shortDate('2026-11-23')));
       for (const text of [s.noMovers, s.noObjectives, s.noOverdueFollowUps, s.noOverdueActions, s.noData])
         expect(mail.text).toContain(text);
       // Nothing measured is "no data", not a small sample.

@@ -320,14 +320,15 @@ function moverLine(m: DigestMover, s: DigestStrings, f: DigestFormat): string {
 }
 
 /**
- * The weekly digest for one recipient, in their language: a subject with the week's CSAT and its
- * change, an HTML part (tables and inline styles only — no scripts, no images, no external
+ * The weekly digest for one recipient, in their language: a subject with the organisation's name
+ * (when it has one), the week's CSAT and its change, an HTML part (tables and inline styles only — no scripts, no images, no external
  * resources — so Gmail and Outlook show it as sent) and a plain-text part with the same figures
  * and links. Every interpolated value is escaped.
  *
  * @example
+ * // content.organisationName: 'Acme'
  * const mail = renderDigestEmail({ content, locale: 'sr', recipientName: 'Ана', publicUrl: 'https://rapport.example' });
- * mail.subject // 'Rapport – недељни преглед: CSAT 91,2% (+1,4 п. п.) — недеља од 23. нов'
+ * mail.subject // 'Rapport – недељни преглед за Acme: CSAT 91,2% (+1,4 п. п.) — недеља од 23. нов'
  */
 export function renderDigestEmail(input: DigestEmailInput): RenderedDigest {
   const locale = localeOf(input.locale);
@@ -342,7 +343,8 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedDigest {
     csat && csat.value !== null
       ? `CSAT ${f.value(csat.value, csat.unit)}${csat.change === null ? '' : ` (${changeText(csat.change, csat.unit, s, f)})`}`
       : null;
-  const subject = s.subject(headline, f.shortDate(content.period.from));
+  const title = content.organisationName ? s.titleFor(content.organisationName) : s.title;
+  const subject = s.subject(title, headline, f.shortDate(content.period.from));
   const period = f.dateRange(content.period.from, content.period.to);
   const previous = f.dateRange(content.previous.from, content.previous.to);
   const intro = s.intro(period, previous);
@@ -364,7 +366,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedDigest {
     `- ${r.first} · ${r.team ?? '—'} · ${r.owner ?? s.unassigned} · ${s.columnDue.toLocaleLowerCase(s.intl)} ${r.due}`;
 
   const text = [
-    s.title,
+    title,
     period,
     '',
     s.greeting(name),
@@ -411,7 +413,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedDigest {
     preheader: s.preheader,
     width: 640,
     card: `<tr><td style="padding:24px 16px 8px;">
-<p style="margin:0 0 4px;${FONT}font-size:13px;line-height:18px;font-weight:bold;letter-spacing:0.04em;color:${C.link};">${esc(s.title)}</p>
+<p style="margin:0 0 4px;${FONT}font-size:13px;line-height:18px;font-weight:bold;letter-spacing:0.04em;color:${C.link};">${esc(title)}</p>
 <h1 style="margin:0 0 16px;${FONT}font-size:22px;line-height:28px;font-weight:bold;color:${C.text};">${esc(period)}</h1>
 ${para(s.greeting(name))}
 ${para(intro)}

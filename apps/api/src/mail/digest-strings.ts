@@ -12,10 +12,12 @@ export interface DigestStrings {
   /** The BCP 47 tag numbers and dates are formatted with (Serbian in Cyrillic). */
   intl: string;
   dir: 'ltr' | 'rtl';
-  /** The digest's name, at the top of the email and at the start of the subject. */
+  /** The digest's name, at the top of the email and at the start of the subject (while the organisation has no name). */
   title: string;
-  /** `Rapport weekly: CSAT 91.2% (+1.4 pts) — week of 23 Nov`. */
-  subject: (headline: string | null, weekOf: string) => string;
+  /** The digest's name with the organisation's, starting with `title`: `Rapport weekly for Acme Support`. */
+  titleFor: (organisation: string) => string;
+  /** After `title` or `titleFor(…)`: `Rapport weekly for Acme Support: CSAT 91.2% (+1.4 pts) — week of 23 Nov`. */
+  subject: (title: string, headline: string | null, weekOf: string) => string;
   /** The inbox preview line (hidden in the body). */
   preheader: string;
   greeting: (name: string) => string;
@@ -78,8 +80,9 @@ const en: DigestStrings = {
   intl: 'en-GB',
   dir: 'ltr',
   title: 'Rapport weekly',
-  subject: (headline, weekOf) =>
-    headline ? `Rapport weekly: ${headline} — week of ${weekOf}` : `Rapport weekly — week of ${weekOf}`,
+  titleFor: (organisation) => `Rapport weekly for ${organisation}`,
+  subject: (title, headline, weekOf) =>
+    headline ? `${title}: ${headline} — week of ${weekOf}` : `${title} — week of ${weekOf}`,
   preheader: 'Your customers’ satisfaction this week, what moved, goals and what is overdue.',
   greeting: (name) => `Hello ${name},`,
   intro: (period, previous) =>
@@ -146,10 +149,9 @@ const sr: DigestStrings = {
   intl: 'sr-Cyrl-RS',
   dir: 'ltr',
   title: 'Rapport – недељни преглед',
-  subject: (headline, weekOf) =>
-    headline
-      ? `Rapport – недељни преглед: ${headline} — недеља од ${weekOf}`
-      : `Rapport – недељни преглед — недеља од ${weekOf}`,
+  titleFor: (organisation) => `Rapport – недељни преглед за ${organisation}`,
+  subject: (title, headline, weekOf) =>
+    headline ? `${title}: ${headline} — недеља од ${weekOf}` : `${title} — недеља од ${weekOf}`,
   preheader: 'Задовољство ваших корисника ове недеље, шта се променило, циљеви и шта касни.',
   greeting: (name) => `Добар дан, ${name},`,
   intro: (period, previous) =>
@@ -216,10 +218,9 @@ const hr: DigestStrings = {
   intl: 'hr-HR',
   dir: 'ltr',
   title: 'Rapport – tjedni pregled',
-  subject: (headline, weekOf) =>
-    headline
-      ? `Rapport – tjedni pregled: ${headline} — tjedan od ${weekOf}`
-      : `Rapport – tjedni pregled — tjedan od ${weekOf}`,
+  titleFor: (organisation) => `Rapport – tjedni pregled za ${organisation}`,
+  subject: (title, headline, weekOf) =>
+    headline ? `${title}: ${headline} — tjedan od ${weekOf}` : `${title} — tjedan od ${weekOf}`,
   preheader: 'Zadovoljstvo vaših korisnika ovaj tjedan, što se promijenilo, ciljevi i što kasni.',
   greeting: (name) => `Dobar dan, ${name},`,
   intro: (period, previous) =>
@@ -286,10 +287,9 @@ const sl: DigestStrings = {
   intl: 'sl-SI',
   dir: 'ltr',
   title: 'Rapport – tedenski pregled',
-  subject: (headline, weekOf) =>
-    headline
-      ? `Rapport – tedenski pregled: ${headline} — teden od ${weekOf}`
-      : `Rapport – tedenski pregled — teden od ${weekOf}`,
+  titleFor: (organisation) => `Rapport – tedenski pregled za ${organisation}`,
+  subject: (title, headline, weekOf) =>
+    headline ? `${title}: ${headline} — teden od ${weekOf}` : `${title} — teden od ${weekOf}`,
   preheader: 'Zadovoljstvo vaših strank ta teden, kaj se je spremenilo, cilji in kaj zamuja.',
   greeting: (name) => `Dober dan, ${name},`,
   intro: (period, previous) =>
@@ -356,10 +356,9 @@ const ru: DigestStrings = {
   intl: 'ru-RU',
   dir: 'ltr',
   title: 'Rapport — обзор за неделю',
-  subject: (headline, weekOf) =>
-    headline
-      ? `Rapport — обзор за неделю: ${headline} — неделя с ${weekOf}`
-      : `Rapport — обзор за неделю — неделя с ${weekOf}`,
+  titleFor: (organisation) => `Rapport — обзор за неделю для ${organisation}`,
+  subject: (title, headline, weekOf) =>
+    headline ? `${title}: ${headline} — неделя с ${weekOf}` : `${title} — неделя с ${weekOf}`,
   preheader: 'Удовлетворённость ваших клиентов за неделю, что изменилось, цели и что просрочено.',
   greeting: (name) => `Здравствуйте, ${name}!`,
   intro: (period, previous) =>

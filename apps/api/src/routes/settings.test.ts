@@ -43,6 +43,7 @@ describe('GET /api/v1/settings', () => {
       const res = await t.request('GET', '/api/v1/settings', { as: role });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
+        organisationName: null,
         timeZone: 'UTC',
         businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
         holidays: [],
@@ -112,6 +113,19 @@ describe('PATCH /api/v1/settings', () => {
     [{ locales: [] }, 'locales', 'Offer at least one language.'],
     [{ locales: ['en', 'de'] }, 'locales.1', 'Use one of the supported languages: en, sr, hr, sl, ru.'],
     [{ defaultLocale: 'ru' }, 'defaultLocale', 'Choose one of the offered languages.'],
+    [{ organisationName: '' }, 'organisationName', 'Organisation name cannot be empty.'],
+    [{ organisationName: ' \n\t ' }, 'organisationName', 'Organisation name cannot be empty.'],
+    [
+      { organisationName: 'A'.repeat(121) },
+      'organisationName',
+      'Organisation name is at most 120 characters.',
+    ],
+    [{ organisationName: 42 }, 'organisationName', 'Organisation name is text, or null to clear it.'],
+    [
+      { organisationName: 'Acme\u0000Support' },
+      'organisationName',
+      'Organisation name cannot contain control characters.',
+    ],
     [{}, '', 'Nothing to change.'],
   ])('refuses %j with a message at %s, changing nothing', async (json, path, message) => {
     const [before] = await t.db.select().from(settings);
@@ -138,6 +152,115 @@ describe('PATCH /api/v1/settings', () => {
     expect(row!.dueAt.toISOString()).toBe(expected.toISOString());
     // The holiday tomorrow and the 90-minute day put it well past a plain 24 hours.
     expect(row!.dueAt.getTime() - row!.createdAt.getTime()).toBeGreaterThan(24 * 3_600_000);
+  });
+});
+
+describe('the organisation name', () => {
+  async function latestSettingsChange() {
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'settings.update'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    return entry;
+  }
+
+  it('is set by an admin on one line, read back by every role, and logged', async () => {
+    const before = (await t.request('GET', '/api/v1/settings', { as: 'admin' })).body;
+    const res = await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { organisationName: '  Acme \n  Support  ' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.organisationName).toBe('Acme Support');
+    // Only the name changed.
+    expect({ ...res.body, organisationName: null, updatedAt: null }).toEqual({
+      ...before,
+      organisationName: null,
+      updatedAt: null,
+    });
+    const [row] = await t.db.select().from(settings);
+    expect(row?.organisationName).toBe('Acme Support');
+    for (const role of ['admin', 'manager', 'auditor', 'viewer'] as const) {
+      const read = await t.request('GET', '/api/v1/settings', { as: role });
+      expect(read.body.organisationName).toBe('Acme Support');
+    }
+    const entry = await latestSettingsChange();
+    expect(entry?.before).toMatchObject({ organisationName: null });
+    expect(entry?.after).toMatchObject({ organisationName: 'Acme Support' });
+    expect(entry?.actorUserId).toBe(t.users.admin.id);
+  });
+
+  it('takes up to 120 characters, in any script', async () => {
+    const longest = `Служба подршке ${'Ж'.repeat(105)}`;
+    expect(longest).toHaveLength(120);
+    const res = await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { organisationName: longest },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.organisationName).toBe(longest);
+  });
+
+  it('is cleared with null', async () => {
+    await t.request('PATCH', '/api/v1/settings', { as: 'admin', json: { organisationName: 'Acme Support' } });
+    const res = await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { organisationName: null },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.organisationName).toBeNull();
+    const [row] = await t.db.select().from(settings);
+    expect(row?.organisationName).toBeNull();
+    expect((await t.request('GET', '/api/v1/settings', { as: 'viewer' })).body.organisationName).toBeNull();
+    const entry = await latestSettingsChange();
+    expect(entry?.before).toMatchObject({ organisationName: 'Acme Support' });
+    expect(entry?.after).toMatchObject({ organisationName: null });
+  });
+
+  it('refuses an empty or too long name with a message a person can read, keeping the one stored', async () => {
+    await t.request('PATCH', '/api/v1/settings', { as: 'admin', json: { organisationName: 'Acme Support' } });
+    const [before] = await t.db.select().from(settings);
+    for (const [name, message] of [
+      ['   ', 'Organisation name cannot be empty.'],
+      ['B'.repeat(200), 'Organisation name is at most 120 characters.'],
+    ] as const) {
+      const res = await t.request('PATCH', '/api/v1/settings', {
+        as: 'admin',
+        json: { organisationName: name, timeZone: 'Asia/Tokyo' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        error: {
+          code: 'VALIDATION',
+          message: `organisationName: ${message}`,
+          details: [{ path: 'organisationName', message }],
+        },
+      });
+    }
+    const [after] = await t.db.select().from(settings);
+    expect(after).toEqual(before);
+  });
+
+  it('cannot be changed by a viewer or a manager, nor without signing in', async () => {
+    await t.request('PATCH', '/api/v1/settings', { as: 'admin', json: { organisationName: 'Acme Support' } });
+    const [before] = await t.db.select().from(settings);
+    for (const [as, status] of [
+      ['viewer', 403],
+      ['manager', 403],
+      ['nobody', 401],
+    ] as const) {
+      const res = await t.request('PATCH', '/api/v1/settings', {
+        as,
+        json: { organisationName: 'Hijacked' },
+      });
+      expect(res.status, as).toBe(status);
+      expect(res.body.error.code, as).toBe(status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED');
+    }
+    const [after] = await t.db.select().from(settings);
+    expect(after).toEqual(before);
+    expect(after?.organisationName).toBe('Acme Support');
   });
 });
 

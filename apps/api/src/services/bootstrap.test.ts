@@ -1,4 +1,4 @@
-import { openDatabase, tickets, users, type DatabaseHandle } from '@rapport/db';
+import { openDatabase, settings, tickets, users, type DatabaseHandle } from '@rapport/db';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../lib/passwords';
@@ -24,6 +24,11 @@ describe('bootstrap', () => {
     const [admin] = await handle.db.select().from(users).where(eq(users.email, 'boss@example.com'));
     expect(admin?.role).toBe('admin');
     expect(await verifyPassword(first.admin.generatedPassword!, admin!.passwordHash)).toBe(true);
+    const [named] = await handle.db.select().from(settings);
+    expect(named?.organisationName).toBe('Rapport Demo Support');
+
+    // A name the admin chose afterwards survives the next start.
+    await handle.db.update(settings).set({ organisationName: 'Acme Support' });
 
     const [before] = await handle.db.select({ n: count() }).from(tickets);
     const second = await bootstrap(handle.db, {
@@ -39,6 +44,8 @@ describe('bootstrap', () => {
     expect(after?.n).toBe(before?.n);
     const [stillAdmin] = await handle.db.select().from(users).where(eq(users.email, 'boss@example.com'));
     expect(stillAdmin?.passwordHash).toBe(admin?.passwordHash);
+    const [kept] = await handle.db.select().from(settings);
+    expect(kept?.organisationName).toBe('Acme Support');
   });
 });
 
@@ -59,6 +66,9 @@ describe('bootstrap with a configured password and demo off', () => {
     expect(await verifyPassword('configured-password', admin!.passwordHash)).toBe(true);
     const [n] = await other.db.select({ n: count() }).from(tickets);
     expect(n?.n).toBe(0);
+    // Nobody named this organisation yet: the admin is asked where the name is shown.
+    const [row] = await other.db.select().from(settings);
+    expect(row?.organisationName ?? null).toBeNull();
     await other.close();
   });
 });

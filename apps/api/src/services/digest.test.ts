@@ -130,6 +130,44 @@ describe('buildDigest', () => {
   });
 });
 
+describe('the organisation’s name', () => {
+  it('is in the digest once an admin sets it, and gone again when cleared', async () => {
+    const unnamed = await buildDigest(t.db, WEEK, NOW);
+    expect(unnamed.organisationName).toBeNull();
+    const plain = renderDigestEmail({
+      content: unnamed,
+      locale: 'hr',
+      recipientName: 'Ana',
+      publicUrl: 'https://r.example',
+    });
+    expect(plain.subject.startsWith('Rapport – tjedni pregled: CSAT ')).toBe(true);
+
+    const set = await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { organisationName: 'Podrška Jadran' },
+    });
+    expect(set.status).toBe(200);
+    const named = await buildDigest(t.db, WEEK, NOW);
+    expect(named.organisationName).toBe('Podrška Jadran');
+    expect({ ...named, organisationName: null }).toEqual(unnamed);
+    const mail = renderDigestEmail({
+      content: named,
+      locale: 'hr',
+      recipientName: 'Ana',
+      publicUrl: 'https://r.example',
+    });
+    expect(mail.subject.startsWith('Rapport – tjedni pregled za Podrška Jadran: CSAT ')).toBe(true);
+    expect(mail.text.split('\n')[0]).toBe('Rapport – tjedni pregled za Podrška Jadran');
+
+    const cleared = await t.request('PATCH', '/api/v1/settings', {
+      as: 'admin',
+      json: { organisationName: null },
+    });
+    expect(cleared.status).toBe(200);
+    expect((await buildDigest(t.db, WEEK, NOW)).organisationName).toBeNull();
+  });
+});
+
 describe('biggestMovers', () => {
   it('lists significant changes first, then the largest; agents only with 30 answers in both weeks', async () => {
     const movers = await biggestMovers(t.db, WEEK);

@@ -144,16 +144,16 @@ async function overdueFollowUpList(
 }
 
 /**
- * Everything a weekly digest reports for seven organisation-local days: the dashboard's headline
- * tiles (against the seven days before), the biggest movers, this quarter's objectives, and the
- * overdue follow-ups and corrective actions at `now`.
+ * Everything a weekly digest reports for seven organisation-local days, under the organisation's
+ * name (null when none is set): the dashboard's headline tiles (against the seven days before), the
+ * biggest movers, this quarter's objectives, and the overdue follow-ups and corrective actions at `now`.
  *
  * @example
  * const content = await buildDigest(db, { from: '2026-11-23', to: '2026-11-29' }, new Date());
  * content.tiles[0]; // CSAT: { value, n, ci95, change, significant, smallSample, … }
  */
 export async function buildDigest(db: Executor, period: Period, now = new Date()): Promise<DigestContent> {
-  const { timeZone } = await getSettings(db);
+  const { timeZone, organisationName } = await getSettings(db);
   const tiles = await getTiles(db, { from: period.from, to: period.to }, now);
   const movers = await biggestMovers(db, period);
   const okrs = await listObjectives(db, {}, { now });
@@ -164,6 +164,7 @@ export async function buildDigest(db: Executor, period: Period, now = new Date()
     status: o.status,
   }));
   return {
+    organisationName,
     period: { from: period.from, to: period.to, timeZone },
     previous: previousPeriod(period),
     tiles: tiles.tiles,

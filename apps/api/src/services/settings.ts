@@ -45,6 +45,7 @@ function previousValidUntil(row: OrgSettings, now: Date): Date | null {
 function toView(row: OrgSettings, webhookFromEnvironment: boolean, now = new Date()): SettingsView {
   const until = webhookFromEnvironment ? null : previousValidUntil(row, now);
   return {
+    organisationName: row.organisationName,
     timeZone: row.timeZone,
     businessHours: row.businessHours,
     holidays: row.holidays,
@@ -64,7 +65,14 @@ export async function readSettings(db: Executor, webhookFromEnvironment: boolean
   return toView(await getSettings(db), webhookFromEnvironment);
 }
 
-const PUBLIC_FIELDS = ['timeZone', 'businessHours', 'holidays', 'locales', 'defaultLocale'] as const;
+const PUBLIC_FIELDS = [
+  'organisationName',
+  'timeZone',
+  'businessHours',
+  'holidays',
+  'locales',
+  'defaultLocale',
+] as const;
 
 function publicPart(row: OrgSettings) {
   return Object.fromEntries(PUBLIC_FIELDS.map((k) => [k, row[k]]));
@@ -111,6 +119,23 @@ export async function updateSettings(
     return after;
   });
   return toView(row, webhookFromEnvironment);
+}
+
+/**
+ * Names an organisation that has no name yet, as the demo start does; a name an admin chose is
+ * kept. Not a change by staff, so nothing is written to the audit log. Returns whether it named it.
+ *
+ * @example
+ * await nameUnnamedOrganisation(db, 'Rapport Demo Support'); // true on a fresh database, false after
+ */
+export async function nameUnnamedOrganisation(db: Executor, name: string): Promise<boolean> {
+  await getSettings(db);
+  const named = await db
+    .update(settings)
+    .set({ organisationName: name, updatedAt: new Date() })
+    .where(and(eq(settings.id, 1), isNull(settings.organisationName)))
+    .returning({ id: settings.id });
+  return named.length > 0;
 }
 
 function newSecret(): string {
