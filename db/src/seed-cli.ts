@@ -127,6 +127,7 @@ async function main(args: SeedArgs): Promise<void> {
       now: new Date(options.end),
       onProgress: report.progress,
       onRebuild: report.rebuilding,
+      onStage: report.stage,
     });
     const seconds = (performance.now() - started) / 1000;
     const period = `${options.months} months to ${new Date(options.end).toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -22,10 +22,12 @@
  *
  * Like inbox.ts it imports the api's services by relative path; no server is started.
  */
+import postgres from 'postgres';
 import {
   driverQuestionIds,
   rebuildReasonAndDriverRollups,
   rebuildTicketDurationRollups,
+  openDatabase,
   type Database,
 } from '@rapport/db';
 import { SURVEY_TEMPLATE_DEFINITIONS } from '../../packages/contracts/src/index';
@@ -339,7 +341,7 @@ function metricExplain(metric: MetricKey, from: string, to: string): string | un
   }
 }
 
-function scenarios(db: Database, ids: Loaded): Scenario[] {
+function scenarios(db: Database, ids: Loaded, okrs: string): Scenario[] {
   const list: Scenario[] = [];
   for (const p of [PERIODS.last30, PERIODS.last90, PERIODS.quarter, PERIODS.year, PERIODS.twelveMonths]) {
     for (const teamId of [undefined, ids.teamId]) {
@@ -436,7 +438,7 @@ function scenarios(db: Database, ids: Loaded): Scenario[] {
   });
   list.push({
     endpoint: 'okrs',
-    name: `list ${OKR_QUARTER} (1 objective, 4 key results)`,
+    name: `list ${OKR_QUARTER} (${okrs})`,
     run: () => listObjectives(db, { quarter: OKR_QUARTER }, { now }),
     explain: explainSql.medianHours('first_response', '2026-10-01', '2026-11-23'),
   });
@@ -449,9 +451,11 @@ interface Timed {
   times: number[];
 }
 
-async function timeAll(db: Database, ids: Loaded): Promise<Timed[]> {
+/** `okrs` says what the quarter's OKR list holds, for its row. */
+async function timeAll(db: Database, ids: Loaded, okrs = '1 objective, 4 key results'): Promise<Timed[]> {
   const results: Timed[] = [];
-  for (const scenario of scenarios(db, ids)) results.push({ scenario, times: await timeRuns(scenario.run) });
+  for (const scenario of scenarios(db, ids, okrs))
+    results.push({ scenario, times: await timeRuns(scenario.run) });
   console.log(
     `\ndashboard services: ${WARMUPS} warm-up runs, then ${RUNS} timed (ms); target p95 < ${TARGET_MS} ms`,
   );
@@ -526,8 +530,60 @@ async function measure(server: string, responses: number): Promise<void> {
   );
 }
 
+/**
+ * `--seeded URL`: times the same reads against a database `pnpm seed` filled (demo data: two surveys,
+ * key drivers, NPS, audits, this quarter's objectives), read-only: nothing is loaded, created or
+ * dropped. The busiest team and agent and the smaller survey stand in for the loaded ones; the OKR
+ * list is the demo's own for this quarter.
+ */
+async function measureSeeded(url: string): Promise<void> {
+  const handle = await openDatabase({ url, maxConnections: POOL });
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [sizes] = await sql<{ responses: string; tickets: string; followUps: string }[]>`
+      select (select count(*) from responses) as responses, (select count(*) from tickets) as tickets,
+        (select count(*) from follow_ups) as "followUps"`;
+    console.log(
+      `seeded database: ${count(Number(sizes?.responses))} responses, ${count(Number(sizes?.tickets))} tickets, ` +
+        `${count(Number(sizes?.followUps))} follow-ups`,
+    );
+    const [busiest] = await sql<{ teamId: string; agentId: string }[]>`
+      select team_id as "teamId", agent_id as "agentId" from responses
+      where team_id is not null and agent_id is not null
+      group by 1, 2 order by count(*) desc limit 1`;
+    const [smaller] = await sql<{ surveyId: string }[]>`
+      select survey_id as "surveyId" from responses group by 1 order by count(*) limit 1`;
+    if (!busiest || !smaller) throw new Error('the database holds no responses: seed it first (pnpm seed)');
+    const ids: Loaded = { ...busiest, surveyId: smaller.surveyId, loadSeconds: 0 };
+    const [okrs] = await sql<{ objectives: string; keyResults: string }[]>`
+      select count(distinct o.id) as objectives, count(k.id) as "keyResults"
+      from objectives o left join key_results k on k.objective_id = o.id where o.quarter = ${OKR_QUARTER}`;
+    const results = await timeAll(
+      handle.db,
+      ids,
+      `the demo's ${okrs?.objectives ?? 0} objectives, ${okrs?.keyResults ?? 0} key results`,
+    );
+    await explainSlow(sql, results);
+  } finally {
+    await handle.close();
+    await sql.end();
+  }
+}
+
 async function main(): Promise<void> {
-  const [countArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === '--seeded') {
+    const url = args[1];
+    if (!url) {
+      console.error('usage: tsx test/bench/dashboard.ts --seeded postgres://…/database-filled-by-pnpm-seed');
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`dashboard benchmark on a seeded database, Node ${process.version}`);
+    await measureSeeded(url);
+    return;
+  }
+  const [countArg] = args;
   const responses = Number(countArg ?? 2_000_000);
   if (!Number.isInteger(responses) || responses < 10_000) {
     console.error(`usage: tsx test/bench/dashboard.ts [responses ≥ 10000]  (got "${countArg}")`);

@@ -16,5 +16,5 @@ export type {
   TicketRow,
 } from './rows';
 export { seedDemoData } from './seed';
-export type { SeedOptions, SeedSummary } from './seed';
+export type { SeedOptions, SeedStage, SeedSummary } from './seed';
 export { encodeCopyText } from './copy-text';

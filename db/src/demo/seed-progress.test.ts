@@ -86,6 +86,26 @@ describe('progressReporter', () => {
       '1,000 tickets sent in 4 min 10 s; rebuilding keys, indexes and foreign keys…',
     ]);
   });
+
+  it('names each step after the rows, with the time so far, once past one interval', () => {
+    const quick = reporter();
+    quick.at(2);
+    quick.report.stage('rollups');
+    expect(quick.lines).toEqual([]);
+
+    const slow = reporter();
+    slow.at(301);
+    slow.report.stage('rollups');
+    slow.at(402.5);
+    slow.report.stage('audits');
+    slow.at(3725);
+    slow.report.stage('objectives');
+    expect(slow.lines).toEqual([
+      '5 min 1 s in: counting the rollups from the rows…',
+      '6 min 43 s in: drawing review samples and writing four quarters of audits…',
+      '1 h 2 min in: writing this quarter’s objectives…',
+    ]);
+  });
 });
 
 describe('formatRowCounts', () => {

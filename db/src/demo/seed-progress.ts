@@ -1,4 +1,4 @@
-import type { SeedSummary } from './seed';
+import type { SeedStage, SeedSummary } from './seed';
 
 const formatCount = (n: number): string => n.toLocaleString('en-US');
 
@@ -47,7 +47,15 @@ export interface ProgressReporter {
   progress(written: Pick<SeedSummary, 'tickets'>): void;
   /** For `onRebuild`: says the rows are all sent and the rebuild is under way. */
   rebuilding(): void;
+  /** For `onStage`: says which step after the rows is under way, and how long the seed has run. */
+  stage(stage: SeedStage): void;
 }
+
+const STAGE_LINES: Record<SeedStage, string> = {
+  rollups: 'counting the rollups from the rows…',
+  audits: 'drawing review samples and writing four quarters of audits…',
+  objectives: 'writing this quarter’s objectives…',
+};
 
 /**
  * Progress lines for seedDemoData: formatProgress at most every `intervalSeconds`, measured from
@@ -82,6 +90,11 @@ export function progressReporter(options: {
       options.write(
         `${formatCount(done)} tickets sent in ${formatDuration(elapsed)}; rebuilding keys, indexes and foreign keys…`,
       );
+    },
+    stage: (stage) => {
+      const elapsed = options.now() - options.started;
+      if (elapsed < options.intervalSeconds) return;
+      options.write(`${formatDuration(elapsed)} in: ${STAGE_LINES[stage]}`);
     },
   };
 }

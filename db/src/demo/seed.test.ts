@@ -19,6 +19,7 @@ import {
   tickets,
   users,
 } from '../schema/index';
+import { insertDefaultSurvey } from '../default-survey';
 import { driverQuestionIds } from '../detail-rollups';
 import { CHAT_SURVEY_NAME, chatSurveyDefinition, chatSurveyIds } from './chat-survey';
 import { generateDemo } from './generate';
@@ -287,6 +288,31 @@ describe(`seedDemoData into ${process.env.DATABASE_URL ? 'a fresh Postgres datab
     expect(check?.missing).toBe(0);
     expect(summary.followUps).toBeGreaterThan(0);
   });
+
+  it('leaves the rollup tables compact: rewriting them frees nothing', async () => {
+    // A month in tiny chunks: each day's per-team rows are updated by many chunks, as in a big seed.
+    const { handle: own, drop: dropOwn } = await freshDatabase('demo_compact');
+    try {
+      await own.migrate();
+      await insertDefaultSurvey(own.db);
+      await seedDemoData(own.db, { ...OPTIONS, tickets: 3000, months: 1, batchSize: 100, chunkTickets: 100 });
+      const size = async () => {
+        const result: unknown = await own.db.execute(
+          sql`select pg_relation_size('daily_team_rollups') + pg_relation_size('daily_rollups') as bytes`,
+        );
+        const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+          bytes: string;
+        }[];
+        return Number(rows[0]?.bytes);
+      };
+      const before = await size();
+      await own.db.execute(sql`vacuum full daily_team_rollups`);
+      await own.db.execute(sql`vacuum full daily_rollups`);
+      expect(await size()).toBe(before);
+    } finally {
+      await dropOwn();
+    }
+  }, 120_000);
 
   it('reports progress after every chunk', () => {
     // The staff on their own, then 500 tickets in chunks of 200.

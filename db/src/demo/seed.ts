@@ -1,5 +1,15 @@
+import { getTableName, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { rebuildReasonAndDriverRollups } from '../detail-rollups';
+import { dailyFollowUpRollups } from '../schema/follow-ups';
+import {
+  dailyDriverRollups,
+  dailyReasonRollups,
+  dailyTeamReasonRollups,
+  dailyTeamRollups,
+  ticketDurationRollups,
+} from '../schema/report-rollups';
+import { dailyRollups } from '../schema/responses';
 import { rebuildTicketDurationRollups } from '../ticket-duration-rollups';
 import { seedDemoAudits } from './audits';
 import { seedDemoOkrs } from './okrs';
@@ -10,6 +20,7 @@ import {
   type WriteChunk,
   type WriteMethod,
 } from './chunk-writer';
+import { quoteIdentifier } from './copy-text';
 import { generateDemo } from './generate';
 import { resolveDemoOptions, type DemoOptions, type DemoSummary } from './options';
 import type { DemoBatch } from './rows';
@@ -31,7 +42,12 @@ export interface SeedOptions extends Omit<DemoOptions, 'onProgress'> {
   onProgress?: (written: SeedSummary) => void;
   /** Called once every row is sent, as a `copy` load starts rebuilding keys, indexes and foreign keys. */
   onRebuild?: () => void;
+  /** Called as each step after the rows starts (see SeedStage), for progress output. */
+  onStage?: (stage: SeedStage) => void;
 }
+
+/** The steps after the rows are in: rollups counted from them, the audit history, the objectives. */
+export type SeedStage = 'rollups' | 'audits' | 'objectives';
 
 /** What seedDemoData wrote: the generator's summary plus the ticket events, one per resolved ticket. */
 export interface SeedSummary extends DemoSummary {
@@ -89,7 +105,7 @@ const DEFAULT_CHUNK_TICKETS: Record<ChunkWriter['path'], number> = {
  * // { teams: 4, agents: 24, customers: ~200, tickets: 500, invitations: ~450, responses: ~90, … }
  */
 export async function seedDemoData(db: Database, options: SeedOptions = {}): Promise<SeedSummary> {
-  const { method, chunkTickets: askedChunk, onProgress, onRebuild, ...demo } = options;
+  const { method, chunkTickets: askedChunk, onProgress, onRebuild, onStage, ...demo } = options;
   // Checked before the database is touched; `now` fixed once, so the tickets, the chat survey's
   // date and the audit history agree on it even across an hour's turn.
   const period = resolveDemoOptions(demo);
@@ -135,10 +151,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   );
 
   // After the rows are in: rollups filled from the rows themselves, one set-based statement each.
+  onStage?.('rollups');
   await rebuildTicketDurationRollups(db);
   await rebuildReasonAndDriverRollups(db);
+  await compactRollups(db);
+  onStage?.('audits');
   await seedDemoAudits(db, resolved);
   // After the audits: the objectives take last quarter's audit score as a baseline.
+  onStage?.('objectives');
   await seedDemoOkrs(db, resolved);
   return written;
 }
@@ -193,4 +213,28 @@ async function writeInChunks(
     throw error;
   }
   await inFlight;
+}
+
+const ROLLUP_TABLES = [
+  dailyRollups,
+  dailyTeamRollups,
+  dailyReasonRollups,
+  dailyTeamReasonRollups,
+  dailyDriverRollups,
+  ticketDurationRollups,
+  dailyFollowUpRollups,
+];
+
+/**
+ * Rewrites the rollup tables compactly, with fresh statistics. Every chunk adds to daily_rollups and
+ * the follow-up rollups by upsert, and their triggers update the per-team rows again: each update
+ * leaves the old row version behind, so after a large seed a table of 7,000 rows spans 150 MB
+ * and a year's report reads 18,000 pages for it (measured at 10 million tickets: 125 ms against
+ * 14 ms once compacted). Live traffic adds rows a few at a time, which autovacuum keeps up with.
+ * VACUUM cannot run in a transaction: each table is its own statement.
+ */
+async function compactRollups(db: Database): Promise<void> {
+  for (const table of ROLLUP_TABLES) {
+    await db.execute(sql.raw(`vacuum (full, analyze) ${quoteIdentifier(getTableName(table))}`));
+  }
 }
