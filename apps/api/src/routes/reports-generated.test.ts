@@ -475,8 +475,15 @@ describe('GET /api/v1/reports/breakdown', () => {
         const name = id === null ? null : by === 'channel' ? id : (names.get(id) ?? null);
         rows.push({ id, name, ...figure, smallSample: lowSample(figure.n), rank: null });
       }
+      // Namesakes (two agents called the same) by id.
       const byName = (a: BreakdownRow, b: BreakdownRow) =>
-        a.name === b.name ? 0 : a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name);
+        a.name === b.name
+          ? (a.id ?? '').localeCompare(b.id ?? '')
+          : a.name === null
+            ? 1
+            : b.name === null
+              ? -1
+              : a.name.localeCompare(b.name);
       const ranked = rows
         .filter((r) => !r.smallSample)
         .sort((a, b) => (b.ci95?.[0] ?? -Infinity) - (a.ci95?.[0] ?? -Infinity) || b.n - a.n || byName(a, b))

@@ -39,8 +39,15 @@ export async function rollupCountsBy(
   }
 }
 
+// Two agents may share a name: the id settles it, so the order never depends on how rows were stored.
 const byName = (a: BreakdownRow, b: BreakdownRow) =>
-  a.name === b.name ? 0 : a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name);
+  a.name === b.name
+    ? (a.id ?? '').localeCompare(b.id ?? '')
+    : a.name === null
+      ? 1
+      : b.name === null
+        ? -1
+        : a.name.localeCompare(b.name);
 
 /**
  * A rollup metric per team, agent or channel. Rows are ordered by the lower bound of the 95%
